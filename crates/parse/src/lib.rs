@@ -1,0 +1,105 @@
+//! crosscheck-parse turns an official text or a press article into a [`Document`]: ordered
+//! [`Section`]s (preamble and numbered points, or dateline, headline, body paragraphs, captions and
+//! byline) of [`Sentence`]s of [`Token`]s. Every sentence keeps its display text, its byte span in the
+//! file as given and its line range, so any report can cite `official.txt:47-52`.
+//!
+//! ```
+//! use crosscheck_parse::{Kind, Parser};
+//!
+//! let text = "Preamble of the statement.\n\n1. The two sides agreed to meet.\n\n2. They signed a plan.\n";
+//! let doc = Parser::new().parse("statement.txt", text.as_bytes())?;
+//! assert_eq!(doc.kind, Kind::Official);
+//! let numbers: Vec<_> = doc.sections.iter().map(|s| s.number).collect();
+//! assert_eq!(numbers, [Some(0), Some(1), Some(2)]);
+//! let s = &doc.sections[1].sentences[0];
+//! assert_eq!((s.text.as_str(), s.lines), ("The two sides agreed to meet.", [3, 3]));
+//! # Ok::<(), crosscheck_parse::Error>(())
+//! ```
+//!
+//! Modules: `decode` (bytes → text, with the error's place), `normalize` (NFC, spaces, the folded
+//! comparison key, the map back to input bytes), `numbering` (point markers), `segment` (sentence
+//! boundaries), `press` (dateline, captions, byline, attributions), `token` (words and their keys),
+//! `document` (the model and how it is built).
+
+#![deny(missing_docs)]
+
+mod decode;
+mod document;
+mod error;
+mod normalize;
+mod numbering;
+mod press;
+mod segment;
+mod token;
+
+pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
+pub use error::{Error, ErrorKind};
+pub use normalize::{display, fold, fold_into, fold_whitespace};
+pub use token::{tokenize, Token};
+
+/// Reads documents. Build one with [`Parser::new`] or [`Parser::builder`], then call
+/// [`Parser::parse`] for each file; it holds no state between calls and can be shared across
+/// threads.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    kind: Option<Kind>,
+}
+
+/// Configures a [`Parser`].
+#[derive(Debug, Clone, Default)]
+pub struct ParserBuilder {
+    kind: Option<Kind>,
+}
+
+impl ParserBuilder {
+    /// Forces every document to be read as this kind instead of deciding from its text.
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Forces the kind when `kind` is `Some`, decides from the text when it is `None`.
+    pub fn kind_opt(mut self, kind: Option<Kind>) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Builds the parser.
+    pub fn build(self) -> Parser {
+        Parser { kind: self.kind }
+    }
+}
+
+impl Parser {
+    /// A parser that decides each document's kind from its text.
+    pub fn new() -> Parser {
+        Parser::default()
+    }
+
+    /// A builder for a configured parser.
+    pub fn builder() -> ParserBuilder {
+        ParserBuilder::default()
+    }
+
+    /// Parses the bytes of a file. `path` names the file in the document and in errors.
+    ///
+    /// Errors: bytes that are not UTF-8 (with the offset of the first bad byte), binary data, a file
+    /// with no text.
+    pub fn parse(&self, path: &str, bytes: &[u8]) -> Result<Document, Error> {
+        let text = decode::decode(path, bytes)?;
+        self.parse_str(path, &text)
+    }
+
+    /// Parses text already in memory. Spans are byte offsets into `text`.
+    pub fn parse_str(&self, path: &str, text: &str) -> Result<Document, Error> {
+        let norm = normalize::Normalized::new(text);
+        if norm.text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));
+        }
+        let doc = document::build(path, &norm, self.kind);
+        if doc.sections.iter().all(|s| s.sentences.is_empty()) {
+            return Err(Error::new(ErrorKind::NoSentences, path, "no sentence could be read from the file"));
+        }
+        Ok(doc)
+    }
+}

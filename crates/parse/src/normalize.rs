@@ -1,0 +1,288 @@
+//! Text normalisation: NFC, line endings, invisible characters and spaces, with a map back to the
+//! bytes of the input, and the case- and diacritic-folded comparison key.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Text after normalisation, with enough bookkeeping to map any character boundary back to a byte
+/// offset in the original input.
+///
+/// Normalisation never adds or removes a line break, so line numbers in the normalised text are line
+/// numbers in the input.
+#[derive(Debug, Clone)]
+pub(crate) struct Normalized {
+    pub(crate) text: String,
+    /// Runs of the text, in order: identity runs copy the input byte for byte; other runs are a
+    /// replaced cluster (composed, folded to a space, or dropped).
+    runs: Vec<Run>,
+    input_len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    norm: usize,
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
+    identity: bool,
+}
+
+/// Characters that carry no text and are removed (zero-width spaces and joiners, BOM, soft hyphen).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// What a single input character becomes, when it is not copied as it is.
+fn replacement(c: char) -> Option<&'static str> {
+    match c {
+        '\n' => None,
+        '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some("\n"),
+        c if is_invisible(c) => Some(""),
+        '\t' | '\u{0B}' | '\u{0C}' => Some(" "),
+        c if c.is_control() => Some(" "),
+        ' ' => None,
+        c if c.is_whitespace() => Some(" "),
+        _ => None,
+    }
+}
+
+/// True for characters that attach to the one before them under composition: combining marks and
+/// the Hangul vowel and final-consonant jamo.
+fn continues_cluster(c: char) -> bool {
+    canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11FF}').contains(&c)
+}
+
+impl Normalized {
+    /// Normalises `input`: NFC, CRLF/CR and other line separators to `\n`, tabs, NBSP and other
+    /// spaces to ` `, zero-width characters removed.
+    pub(crate) fn new(input: &str) -> Normalized {
+        let mut text = String::with_capacity(input.len());
+        let mut runs: Vec<Run> = Vec::new();
+        let push = |runs: &mut Vec<Run>, run: Run| {
+            if let Some(last) = runs.last_mut() {
+                if last.identity && run.identity && last.orig + last.orig_len == run.orig {
+                    last.norm_len += run.norm_len;
+                    last.orig_len += run.orig_len;
+                    return;
+                }
+            }
+            runs.push(run);
+        };
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < input.len() {
+            // Fast path: plain ASCII that needs nothing.
+            let b = bytes[i];
+            if b.is_ascii() && (b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b)) {
+                let start = i;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    let plain = b.is_ascii() && (b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b));
+                    // A combining mark after an ASCII letter composes with it: leave the letter to
+                    // the slow path.
+                    let next_combines = plain
+                        && i + 1 < bytes.len()
+                        && !bytes[i + 1].is_ascii()
+                        && input[i + 1..].chars().next().is_some_and(continues_cluster);
+                    if !plain || next_combines {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i > start {
+                    push(
+                        &mut runs,
+                        Run {
+                            norm: text.len(),
+                            orig: start,
+                            norm_len: i - start,
+                            orig_len: i - start,
+                            identity: true,
+                        },
+                    );
+                    text.push_str(&input[start..i]);
+                    continue;
+                }
+            }
+            // One cluster: a character and the marks that attach to it.
+            let start = i;
+            let mut chars = input[i..].char_indices();
+            let (_, first) = chars.next().expect("i is inside the string");
+            let mut end = start + first.len_utf8();
+            if first == '\r' && bytes.get(end) == Some(&b'\n') {
+                end += 1;
+                push(
+                    &mut runs,
+                    Run { norm: text.len(), orig: start, norm_len: 1, orig_len: 2, identity: false },
+                );
+                text.push('\n');
+                i = end;
+                continue;
+            }
+            if let Some(rep) = replacement(first) {
+                push(
+                    &mut runs,
+                    Run {
+                        norm: text.len(),
+                        orig: start,
+                        norm_len: rep.len(),
+                        orig_len: end - start,
+                        identity: false,
+                    },
+                );
+                text.push_str(rep);
+                i = end;
+                continue;
+            }
+            for (off, c) in chars {
+                if !continues_cluster(c) {
+                    break;
+                }
+                end = start + off + c.len_utf8();
+            }
+            let cluster = &input[start..end];
+            if is_nfc_quick(cluster.chars()) == IsNormalized::Yes {
+                push(
+                    &mut runs,
+                    Run {
+                        norm: text.len(),
+                        orig: start,
+                        norm_len: cluster.len(),
+                        orig_len: cluster.len(),
+                        identity: true,
+                    },
+                );
+                text.push_str(cluster);
+            } else {
+                let composed: String = cluster.nfc().collect();
+                let identity = composed == cluster;
+                push(
+                    &mut runs,
+                    Run {
+                        norm: text.len(),
+                        orig: start,
+                        norm_len: composed.len(),
+                        orig_len: cluster.len(),
+                        identity,
+                    },
+                );
+                text.push_str(&composed);
+            }
+            i = end;
+        }
+        Normalized { text, runs, input_len: input.len() }
+    }
+
+    /// The run that holds normalised byte `n` (runs of no length hold nothing).
+    fn run_at(&self, n: usize) -> Option<&Run> {
+        let idx = self.runs.partition_point(|r| r.norm + r.norm_len <= n);
+        self.runs.get(idx)
+    }
+
+    /// Input byte offset where the character starting at normalised byte `n` starts.
+    pub(crate) fn orig_start(&self, n: usize) -> usize {
+        match self.run_at(n) {
+            Some(r) if r.identity => r.orig + (n - r.norm),
+            Some(r) => r.orig,
+            None => self.input_len,
+        }
+    }
+
+    /// Input byte offset where the character ending at normalised byte `e` (exclusive) ends.
+    pub(crate) fn orig_end(&self, e: usize) -> usize {
+        if e == 0 {
+            return self.runs.first().map_or(0, |r| r.orig);
+        }
+        match self.run_at(e - 1) {
+            Some(r) if r.identity => r.orig + (e - r.norm),
+            Some(r) => r.orig + r.orig_len,
+            None => self.input_len,
+        }
+    }
+}
+
+/// Folds whitespace runs to one space and trims both ends.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The display form of a piece of input text: NFC, invisible characters removed, whitespace folded.
+/// A sentence's text is `display(&input[span])`.
+pub fn display(s: &str) -> String {
+    fold_whitespace(&Normalized::new(s).text)
+}
+
+/// The comparison key of a piece of text: lower case, diacritics removed (`đ` becomes `d`), so
+/// `Hàn Quốc`, `HÀN QUỐC` and `han quoc` compare equal. Whitespace and punctuation are kept.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (lets hot loops reuse one buffer).
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in s.nfd() {
+        if canonical_combining_class(c) != 0 {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            'ð' | 'Ð' => out.push('d'),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_input_composes_and_maps_back_to_its_bytes() {
+        let nfc = "Hàn Quốc";
+        let nfd: String = nfc.nfd().collect();
+        let n = Normalized::new(&nfd);
+        assert_eq!(n.text, nfc);
+        assert_eq!(n.orig_start(0), 0);
+        assert_eq!(n.orig_end(n.text.len()), nfd.len());
+        let q = n.text.find('Q').unwrap();
+        assert_eq!(&nfd[n.orig_start(q)..], &nfd[nfd.find('Q').unwrap()..]);
+    }
+
+    #[test]
+    fn crlf_becomes_lf_and_spans_cover_both_bytes() {
+        let n = Normalized::new("ab\r\ncd");
+        assert_eq!(n.text, "ab\ncd");
+        assert_eq!(n.orig_start(3), 4);
+        assert_eq!(n.orig_end(3), 4);
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_spaces_folded() {
+        let n = Normalized::new("a\u{200B}b\u{00A0}c\td");
+        assert_eq!(n.text, "ab c d");
+        assert_eq!(n.orig_end(n.text.len()), "a\u{200B}b\u{00A0}c\td".len());
+    }
+
+    #[test]
+    fn fold_removes_case_and_diacritics() {
+        assert_eq!(fold("Đại Hàn DÂN QUỐC"), "dai han dan quoc");
+        assert_eq!(fold("Lee Jae-myung"), "lee jae-myung");
+    }
+}

@@ -1,0 +1,87 @@
+//! Tokens for matching: words (Vietnamese syllables) with their comparison keys.
+
+use serde::Serialize;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::normalize::fold_into;
+
+/// One word of a sentence (for Vietnamese, one syllable), with its place in the sentence text and
+/// its comparison key.
+///
+/// Numbers keep their inner separators (`13/8/2025`, `1.000`, `2,5` are one token each); hyphens and
+/// apostrophes between letters split words (`Jae-myung` is `jae` and `myung`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Byte range of the token in its sentence's `text`.
+    pub span: [usize; 2],
+    /// Lower-case, diacritic-free form used for matching.
+    pub key: String,
+}
+
+impl Token {
+    /// True when the token is a number (starts with a digit).
+    pub fn is_number(&self) -> bool {
+        self.key.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || canonical_combining_class(c) != 0
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let numeric = c.is_numeric();
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = i + c.len_utf8();
+                chars.next();
+                continue;
+            }
+            // Separators inside a number: 13/8/2025, 1.000, 2,5, 10:30.
+            if numeric && matches!(c, '.' | ',' | '/' | ':') {
+                let next = text[i + c.len_utf8()..].chars().next();
+                if next.is_some_and(|n| n.is_ascii_digit()) {
+                    chars.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut key = String::with_capacity(end - start);
+        fold_into(&text[start..end], &mut key);
+        tokens.push(Token { span: [start, end], key });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_inner_separators() {
+        assert_eq!(keys("ngày 13/8/2025, 1.000 tỷ, 2.5%"), ["ngay", "13/8/2025", "1.000", "ty", "2.5"]);
+    }
+
+    #[test]
+    fn hyphenated_names_split_into_syllables() {
+        assert_eq!(keys("Lee Jae-myung"), ["lee", "jae", "myung"]);
+    }
+
+    #[test]
+    fn a_number_ending_a_sentence_does_not_keep_the_full_stop() {
+        assert_eq!(keys("năm 2030."), ["nam", "2030"]);
+    }
+}

@@ -1,0 +1,20 @@
+# List the recipes.
+default:
+    @just --list
+
+# Run the main job: compare the seed press article with the seed official text.
+demo:
+    cargo run --release -- parse data/vn-kr-2025/official.txt
+
+# Run every test (unit, property, CLI integration, doc tests).
+test:
+    cargo test --workspace
+
+# Check formatting and lints as CI does.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Run the benchmarks.
+bench:
+    cargo bench --workspace

@@ -1,0 +1,56 @@
+//! `crosscheck parse`: print how a file is read.
+
+use std::io::Write;
+
+use anyhow::Context;
+use crosscheck_parse::{Document, Parser};
+
+use crate::cli::ParseArgs;
+
+/// Reads and parses one file, with errors that name it.
+pub fn read_document(path: &std::path::Path, parser: &Parser) -> anyhow::Result<Document> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+    Ok(parser.parse(&name, &bytes)?)
+}
+
+pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
+    let parser = Parser::builder().kind_opt(args.kind.map(Into::into)).build();
+    let doc = read_document(&args.file, &parser)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let kind = serde_json::to_value(doc.kind)?;
+    let structure = serde_json::to_value(doc.structure)?;
+    writeln!(
+        out,
+        "{}: {} ({}), {} sections, {} sentences",
+        doc.path,
+        kind.as_str().unwrap_or_default(),
+        structure.as_str().unwrap_or_default().replace('_', " "),
+        doc.sections.len(),
+        doc.sentences().count()
+    )?;
+    for note in &doc.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    for section in &doc.sections {
+        let kind = serde_json::to_value(section.kind)?;
+        let label = match section.number {
+            Some(n) => format!("{} {n}", kind.as_str().unwrap_or_default()),
+            None => kind.as_str().unwrap_or_default().to_string(),
+        };
+        writeln!(out, "\n[{label}] lines {}-{}", section.lines[0], section.lines[1])?;
+        for s in &section.sentences {
+            let role = serde_json::to_value(s.role)?;
+            let role = role.as_str().unwrap_or_default();
+            let tag = if role == "body" { String::new() } else { format!(" ({role})") };
+            writeln!(out, "  {:>4}-{:<4}{tag} {}", s.lines[0], s.lines[1], s.text)?;
+        }
+    }
+    Ok(())
+}

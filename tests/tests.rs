@@ -1,0 +1,4 @@
+//! CLI integration tests: run the `crosscheck` binary as a user would.
+
+mod parse;
+mod util;
