@@ -18,6 +18,11 @@ pub enum Command {
     /// Show how a file is read: its sections (preamble and numbered points, or dateline, headline,
     /// paragraphs, captions, byline) and its sentences with their line numbers.
     Parse(ParseArgs),
+    /// Compare one or more press articles with the official text: for each press sentence, its
+    /// sources (point, sentence, lines) and how it was made (verbatim, paraphrase, condensed from
+    /// several sentences, or unsupported); for each point, whether each article covers it, covers
+    /// part of it (and what it drops) or leaves it out.
+    Compare(CompareArgs),
 }
 
 /// Whether a file is the official text or a press article.
@@ -48,4 +53,28 @@ pub struct ParseArgs {
     /// Print the document model as JSON (sections, sentences, lines, byte spans, roles).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable summary for the terminal.
+    Text,
+    /// The full alignment as JSON (schema in docs/alignment.schema.json).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The official text.
+    pub official: PathBuf,
+    /// One or more press articles about it.
+    #[arg(required = true)]
+    pub press: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Thresholds and weights from a TOML file (see `Config` in crates/align).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

@@ -1,6 +1,7 @@
 //! `crosscheck`: what did the press keep, change, add or leave out of an official text?
 
 mod cli;
+mod compare_cmd;
 mod parse_cmd;
 
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
 fn run(args: cli::Cli) -> anyhow::Result<u8> {
     match args.command {
         cli::Command::Parse(a) => parse_cmd::run(&a)?,
+        cli::Command::Compare(a) => compare_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }
