@@ -16,16 +16,36 @@
 //! # Ok::<(), crosscheck_parse::Error>(())
 //! ```
 //!
+//! Markdown and saved web pages are read too: choose the [`Format`] with
+//! [`ParserBuilder::format`] (the binary chooses it from the file extension). The structure is
+//! stripped to plain-text paragraphs first; for those formats every span and line refers to that
+//! **extracted text**, not to the markup file, and the document's notes say so.
+//!
+//! ```
+//! use crosscheck_parse::{Format, Kind, Parser, Role};
+//!
+//! let page = "<html><head><title>Trade deal</title></head><body><nav>Home</nav>\
+//!             <article><p>The parties signed the deal.</p></article></body></html>";
+//! let doc = Parser::builder().kind(Kind::Press).format(Format::Html).build().parse("a.html", page.as_bytes())?;
+//! let roles: Vec<_> = doc.sentences().map(|(_, s)| (s.text.as_str(), s.role)).collect();
+//! assert_eq!(roles, [("Trade deal", Role::Headline), ("The parties signed the deal.", Role::Body)]);
+//! # Ok::<(), crosscheck_parse::Error>(())
+//! ```
+//!
 //! Modules: `decode` (bytes → text, with the error's place), `normalize` (NFC, spaces, the folded
 //! comparison key, the map back to input bytes), `numbering` (point markers), `segment` (sentence
 //! boundaries), `press` (dateline, captions, byline, attributions), `token` (words and their keys),
-//! `document` (the model and how it is built).
+//! `document` (the model and how it is built), `markup` (the input [`Format`]s and what extraction
+//! produces), `markdown` and `html` (plain text out of Markdown and web pages).
 
 #![deny(missing_docs)]
 
 mod decode;
 mod document;
 mod error;
+mod html;
+mod markdown;
+mod markup;
 mod normalize;
 mod numbering;
 mod press;
@@ -34,6 +54,7 @@ mod token;
 
 pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
 pub use error::{Error, ErrorKind};
+pub use markup::Format;
 pub use normalize::{display, fold, fold_into, fold_whitespace};
 pub use token::{tokenize, Token};
 
@@ -43,12 +64,14 @@ pub use token::{tokenize, Token};
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     kind: Option<Kind>,
+    format: Format,
 }
 
 /// Configures a [`Parser`].
 #[derive(Debug, Clone, Default)]
 pub struct ParserBuilder {
     kind: Option<Kind>,
+    format: Format,
 }
 
 impl ParserBuilder {
@@ -64,9 +87,16 @@ impl ParserBuilder {
         self
     }
 
+    /// Reads input written in this format (plain text by default). For Markdown and HTML the
+    /// article text is extracted first, and spans and lines refer to the extracted text.
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
     /// Builds the parser.
     pub fn build(self) -> Parser {
-        Parser { kind: self.kind }
+        Parser { kind: self.kind, format: self.format }
     }
 }
 
@@ -90,8 +120,37 @@ impl Parser {
         self.parse_str(path, &text)
     }
 
-    /// Parses text already in memory. Spans are byte offsets into `text`.
+    /// The input format this parser reads.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Parses text already in memory. Spans are byte offsets into `text` for plain text, into the
+    /// extracted text for Markdown and HTML.
     pub fn parse_str(&self, path: &str, text: &str) -> Result<Document, Error> {
+        let extracted = match self.format {
+            Format::Text => return self.parse_plain(path, text),
+            Format::Markdown => markdown::extract(text),
+            Format::Html => html::extract(text),
+        };
+        if extracted.text.trim().is_empty() {
+            let what = self.format.name();
+            return Err(Error::new(
+                ErrorKind::Empty,
+                path,
+                format!("no article text found in the {what} file"),
+            ));
+        }
+        let mut doc = self.parse_plain(path, &extracted.text)?;
+        markup::apply(&mut doc, &extracted.marks);
+        doc.notes.push(format!(
+            "read as {}: lines and byte spans refer to the extracted plain text, not to the file",
+            self.format.name()
+        ));
+        Ok(doc)
+    }
+
+    fn parse_plain(&self, path: &str, text: &str) -> Result<Document, Error> {
         let norm = normalize::Normalized::new(text);
         if norm.text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));

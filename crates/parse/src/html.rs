@@ -1,0 +1,443 @@
+//! Saved web pages → the article's plain text. The page is parsed with a real HTML parser
+//! (html5ever, through scraper), so broken markup, entities and unclosed tags are read as a browser
+//! reads them. The article body is the largest `<article>`, else `<main>` (or `role="main"`), else
+//! `<body>`. Inside it, scripts, styles, navigation, headers, footers, asides, forms, hidden
+//! elements, blocks whose class or id marks them as page furniture (related links, sharing,
+//! comments, advertising, bylines) and lists made only of links are dropped. Each block element
+//! (paragraph, heading, list item, quote, table row…) becomes a paragraph; a `<figcaption>` becomes
+//! a caption paragraph. The headline is the body's first `<h1>`, else `og:title`, else `<title>`; the
+//! publication time (`article:published_time` and similar) opens the text as a dateline, and the
+//! author (`<meta name="author">`, `rel="author"`, a byline element) closes it as a byline.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::document::Role;
+use crate::markup::{dateline, Extracted};
+use crate::normalize::fold_whitespace;
+
+/// Elements whose content is never article text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+    "iframe", "svg", "select", "input", "textarea", "menu", "object", "embed", "canvas", "audio", "video",
+    "head", "title", "dialog",
+];
+
+/// Elements that end the paragraph before them and start a new one.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+];
+
+/// Words in a class or id that mark a block as page furniture rather than article text.
+const FURNITURE: &[&str] = &[
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "promo",
+    "sidebar",
+    "tags",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "navbar",
+    "menu",
+    "byline",
+    "author",
+    "recommended",
+];
+
+/// Longest text (in characters) taken as an author's name from a byline element.
+const MAX_BYLINE_CHARS: usize = 80;
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid built-in selector")
+}
+
+/// The words of an element's class and id attributes, lower-cased.
+fn name_words(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+    el.attr("class")
+        .into_iter()
+        .chain(el.attr("id"))
+        .flat_map(|v| v.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The text of an element, whitespace folded, skipping dropped elements.
+fn text_of(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => match node.value() {
+                Node::Element(e) if node.id() != el.id() && DROPPED.contains(&e.name()) => {
+                    skip = Some(node.id())
+                }
+                Node::Element(e) if BLOCKS.contains(&e.name()) => out.push(' '),
+                Node::Text(t) => out.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) if skip == Some(node.id()) => skip = None,
+            _ => {}
+        }
+    }
+    fold_whitespace(&out)
+}
+
+/// True for a list whose every word is inside a link (a menu or a related-articles list).
+fn is_link_list(el: ElementRef<'_>) -> bool {
+    let mut any_link = false;
+    for node in el.descendants() {
+        let Node::Text(t) = node.value() else { continue };
+        if t.trim().is_empty() {
+            continue;
+        }
+        let in_link = node
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+        if !in_link {
+            return false;
+        }
+        any_link = true;
+    }
+    any_link
+}
+
+/// The `content` of the first `<meta>` whose `property`, `name` or `itemprop` is one of `keys`.
+fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
+    let metas = selector("meta[content]");
+    keys.iter().find_map(|key| {
+        doc.select(&metas).find_map(|m| {
+            let named = ["property", "name", "itemprop"]
+                .iter()
+                .any(|a| m.value().attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)));
+            let content = fold_whitespace(m.value().attr("content").unwrap_or_default());
+            (named && !content.is_empty()).then_some(content)
+        })
+    })
+}
+
+/// The element holding the article: the `<article>` with the most text, else `<main>`, else the body.
+fn body_root(doc: &Html) -> ElementRef<'_> {
+    let longest =
+        |css: &str| doc.select(&selector(css)).max_by_key(|e| e.text().map(str::len).sum::<usize>());
+    longest("article")
+        .or_else(|| longest("main"))
+        .or_else(|| longest("[role=main]"))
+        .or_else(|| longest("body"))
+        .unwrap_or_else(|| doc.root_element())
+}
+
+fn author(doc: &Html) -> Option<String> {
+    let from_meta = meta(doc, &["author", "article:author", "dc.creator", "sailthru.author"])
+        .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
+    from_meta.or_else(|| {
+        let candidates = selector("[rel=author], [itemprop=author], [class], [id]");
+        doc.select(&candidates)
+            .filter(|e| {
+                e.value().attr("rel") == Some("author")
+                    || e.value().attr("itemprop") == Some("author")
+                    || name_words(e.value()).any(|w| w == "byline" || w == "author")
+            })
+            .map(text_of)
+            .find(|t| !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS)
+    })
+}
+
+fn published(doc: &Html, root: ElementRef<'_>) -> Option<String> {
+    meta(
+        doc,
+        &[
+            "article:published_time",
+            "og:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+        ],
+    )
+    .or_else(|| {
+        root.select(&selector("time[datetime]"))
+            .find_map(|t| t.value().attr("datetime").map(fold_whitespace).filter(|d| !d.is_empty()))
+    })
+}
+
+/// Walks the article body and returns its paragraphs, captions marked.
+struct Walker {
+    blocks: Vec<(String, Option<Role>)>,
+    buffer: String,
+}
+
+impl Walker {
+    fn flush(&mut self, role: Option<Role>) {
+        let text = fold_whitespace(&self.buffer);
+        self.buffer.clear();
+        if !text.is_empty() {
+            self.blocks.push((text, role));
+        }
+    }
+
+    fn dropped(&self, node: NodeRef<'_, Node>, headline: &str) -> bool {
+        let Some(el) = ElementRef::wrap(node) else { return false };
+        let e = el.value();
+        let name = e.name();
+        DROPPED.contains(&name)
+            || e.attr("hidden").is_some()
+            || e.attr("aria-hidden") == Some("true")
+            || name_words(e).any(|w| FURNITURE.contains(&w.as_str()))
+            || (matches!(name, "ul" | "ol") && is_link_list(el))
+            || (name == "h1" && text_of(el) == headline)
+    }
+
+    fn walk(&mut self, root: ElementRef<'_>, headline: &str) {
+        let mut skip: Option<NodeId> = None;
+        let mut caption: Option<NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if node.id() != root.id() && self.dropped(node, headline) {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                            self.flush(caption.map(|_| Role::Caption));
+                            if e.name() == "figcaption" && caption.is_none() {
+                                caption = Some(node.id());
+                            }
+                        }
+                        Node::Text(t) => self.buffer.push_str(t),
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if skip.is_some() {
+                        if skip == Some(node.id()) {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if node.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())) {
+                        self.flush(caption.map(|_| Role::Caption));
+                    }
+                    if caption == Some(node.id()) {
+                        caption = None;
+                    }
+                }
+            }
+        }
+        self.flush(None);
+    }
+}
+
+/// Extracts the article text of an HTML page.
+pub(crate) fn extract(page: &str) -> Extracted {
+    let doc = Html::parse_document(page);
+    let root = body_root(&doc);
+    let h1 = root.select(&selector("h1")).map(text_of).find(|t| !t.is_empty());
+    let title = || {
+        meta(&doc, &["og:title", "twitter:title"]).or_else(|| {
+            doc.select(&selector("title"))
+                .map(|t| fold_whitespace(&t.text().collect::<String>()))
+                .find(|t| !t.is_empty())
+        })
+    };
+    let headline = h1.or_else(title).unwrap_or_default();
+    let mut walker = Walker { blocks: Vec::new(), buffer: String::new() };
+    walker.walk(root, &headline);
+
+    let mut out = Extracted::default();
+    if let Some(date) = published(&doc, root) {
+        out.block(&dateline(&date), Some(Role::Dateline));
+    }
+    out.block(&headline, Some(Role::Headline));
+    for (text, role) in &walker.blocks {
+        out.block(text, *role);
+    }
+    if let Some(author) = author(&doc) {
+        out.block(&author, Some(Role::Byline));
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html>
+<html><head>
+  <title>Leaders agree on trade | Daily Example</title>
+  <meta property="article:published_time" content="2025-08-11T09:30:00+07:00">
+  <meta name="author" content="Jane Doe">
+  <style>p { color: red }</style>
+  <script>var tracking = "Not article text.";</script>
+</head><body>
+  <header><a href="/">Daily Example</a><nav><ul><li><a href="/world">World</a></li></ul></nav></header>
+  <aside class="sidebar"><p>Most read: something else entirely.</p></aside>
+  <article class="story">
+    <header><h1>Leaders agree on trade</h1><p class="byline">By Jane Doe</p></header>
+    <p>The two leaders met on Monday.
+       They agreed to <a href="/t">expand trade</a> by 2030.</p>
+    <figure><img src="a.jpg" alt="ignored alt text"><figcaption>The leaders at the ceremony.</figcaption></figure>
+    <script>document.write("Also not article text.")</script>
+    <p>Officials will meet again&nbsp;next year.</p>
+    <div class="related-links"><h2>Related</h2><ul><li><a href="/x">Another story</a></li></ul></div>
+    <ul><li><a href="/y">Link one</a></li><li><a href="/z">Link two</a></li></ul>
+    <ul><li>A real list item.</li></ul>
+  </article>
+  <footer><p>Copyright Daily Example.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn a_page_yields_dateline_headline_body_captions_and_byline_only() {
+        let out = extract(PAGE);
+        assert_eq!(
+            out.text,
+            "2025-08-11 09:30\n\nLeaders agree on trade\n\nThe two leaders met on Monday. They agreed to expand \
+             trade by 2030.\n\nThe leaders at the ceremony.\n\nOfficials will meet again next year.\n\nA real \
+             list item.\n\nJane Doe\n"
+        );
+        let roles: Vec<(&str, Role)> =
+            out.marks.iter().map(|m| (&out.text[m.start..m.end], m.role)).collect();
+        assert_eq!(
+            roles,
+            [
+                ("2025-08-11 09:30", Role::Dateline),
+                ("Leaders agree on trade", Role::Headline),
+                ("The leaders at the ceremony.", Role::Caption),
+                ("Jane Doe", Role::Byline),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_article_or_h1_the_body_and_title_are_used() {
+        let out = extract(
+            "<html><head><title>A title</title></head><body><p>One.</p><div>Two.</div></body></html>",
+        );
+        assert_eq!(out.text, "A title\n\nOne.\n\nTwo.\n");
+    }
+
+    #[test]
+    fn the_largest_article_is_the_body_and_a_byline_element_gives_the_author() {
+        let page = r#"<body><article><p>Teaser.</p></article>
+            <article><p>The real story has much more text in it.</p><span class="author-name">Kim Lee</span></article></body>"#;
+        let out = extract(page);
+        assert_eq!(out.text, "The real story has much more text in it.\n\nKim Lee\n");
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic_and_keeps_the_text() {
+        let out = extract("<p>Unclosed <b>bold <i>text<p>Next &amp; last");
+        assert_eq!(out.text, "Unclosed bold text\n\nNext & last\n");
+    }
+
+    #[test]
+    fn parsed_pages_give_the_marked_blocks_their_roles() {
+        use crate::{Format, Kind, Parser, SectionKind};
+        let doc = Parser::builder()
+            .kind(Kind::Press)
+            .format(Format::Html)
+            .build()
+            .parse("page.html", PAGE.as_bytes());
+        let doc = doc.unwrap_or_else(|e| panic!("{e}"));
+        let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Dateline,
+                SectionKind::Headline,
+                SectionKind::Body,
+                SectionKind::Caption,
+                SectionKind::Body,
+                SectionKind::Body,
+                SectionKind::Byline
+            ]
+        );
+        assert!(doc.notes.iter().any(|n| n.contains("extracted plain text")));
+    }
+
+    #[test]
+    fn a_page_without_article_text_is_an_error_naming_the_file() {
+        use crate::{ErrorKind, Format, Parser};
+        let err = Parser::builder()
+            .format(Format::Html)
+            .build()
+            .parse("empty.html", b"<html><script>x</script></html>");
+        let err = err.err().map(|e| (e.kind(), e.to_string()));
+        assert_eq!(
+            err,
+            Some((ErrorKind::Empty, "empty.html: no article text found in the html file".to_string()))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_markup_parses_without_panicking_and_spans_are_in_the_extracted_text(page in "(<[a-z/ =\"]{0,12}>|[A-Za-zà-ỹ .,\n&;#0-9]{0,20}){0,40}") {
+            for format in [crate::Format::Html, crate::Format::Markdown] {
+                let extracted = match format {
+                    crate::Format::Html => extract(&page),
+                    _ => crate::markdown::extract(&page),
+                };
+                let parser = crate::Parser::builder().format(format).build();
+                if let Ok(doc) = parser.parse("p", page.as_bytes()) {
+                    for (_, s) in doc.sentences() {
+                        proptest::prop_assert!(s.span[0] <= s.span[1] && s.span[1] <= extracted.text.len());
+                    }
+                }
+            }
+        }
+    }
+}
