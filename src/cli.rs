@@ -68,9 +68,27 @@ pub enum Format {
 pub struct CompareArgs {
     /// The official text.
     pub official: PathBuf,
-    /// One or more press articles about it.
-    #[arg(required = true)]
+    /// One or more press articles about it: files (`.txt`, `.md` Markdown, `.html`/`.htm` saved web
+    /// pages), directories (every article file inside, sorted by path) or glob patterns
+    /// (`'coverage/*.html'`).
+    #[arg(required_unless_present = "stdin_jsonl")]
     pub press: Vec<PathBuf>,
+    /// Read the articles from standard input, one JSON record per line (`{"id": …, "text": …}` or
+    /// `{"id": …, "path": …}`, optional `"format": "markdown"|"html"`), and write one JSON line per
+    /// article to standard output, carrying the record's id, in input order, as each is done.
+    #[arg(long, conflicts_with = "press")]
+    pub stdin_jsonl: bool,
+    /// Show the corpus summary (coverage matrix, most omitted points, findings across articles)
+    /// even for a single article; it is shown whenever more than one article is compared.
+    #[arg(long)]
+    pub summary: bool,
+    /// Stop with exit code 2 when an article cannot be read, instead of reporting it and going on
+    /// with the others.
+    #[arg(long)]
+    pub strict: bool,
+    /// Number of worker threads (default: one per CPU). The output is the same for any number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

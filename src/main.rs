@@ -1,8 +1,12 @@
 //! `crosscheck`: what did the press keep, change, add or leave out of an official text?
 
+mod batch;
 mod cli;
 mod compare_cmd;
+mod corpus;
+mod input;
 mod parse_cmd;
+mod stream;
 
 use std::process::ExitCode;
 

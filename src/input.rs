@@ -1,0 +1,202 @@
+//! Which articles to read and how: command-line paths (files, directories, glob patterns) expanded to
+//! a deterministic list of files, each read in the format its extension names; and the JSON records
+//! of `--stdin-jsonl`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use crosscheck_parse::{Document, Format, Kind, Parser};
+use serde::Deserialize;
+
+/// True when `s` holds a glob metacharacter (a pattern the shell did not expand, e.g. quoted).
+fn is_pattern(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+/// True for a file a directory walk picks up: a known article extension, not hidden.
+fn is_article_file(path: &Path) -> bool {
+    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+    !hidden && path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension).is_some()
+}
+
+/// Appends the article files under `dir` (recursively, hidden entries skipped), sorted by path.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let entries = std::fs::read_dir(&d).with_context(|| format!("reading directory {}", d.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("reading directory {}", d.display()))?;
+            let path = entry.path();
+            let hidden = entry.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+            // file_type() does not follow symbolic links, so a link cannot make the walk loop.
+            let ty = entry.file_type().with_context(|| format!("reading {}", path.display()))?;
+            if ty.is_dir() && !hidden {
+                pending.push(path);
+            } else if (ty.is_file() || (ty.is_symlink() && path.is_file())) && is_article_file(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    out.extend(found);
+    Ok(())
+}
+
+/// Expands the article arguments into files: a file stays as given (in command-line order), a
+/// directory becomes the article files under it (`.txt`, `.md`, `.html`…, sorted by path), a pattern
+/// the shell did not expand (`'coverage/*.html'`) becomes its matches, sorted. A name that matches
+/// nothing is an error naming it.
+pub fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            walk(arg, &mut out)?;
+        } else if arg.exists() {
+            out.push(arg.clone());
+        } else if let Some(pattern) = arg.to_str().filter(|s| is_pattern(s)) {
+            // Like a shell, `*` does not match a leading dot.
+            let options = glob::MatchOptions { require_literal_leading_dot: true, ..Default::default() };
+            let paths = glob::glob_with(pattern, options)
+                .with_context(|| format!("reading the pattern {pattern}"))?;
+            let mut matched = Vec::new();
+            for path in paths {
+                let path = path.with_context(|| format!("expanding {pattern}"))?;
+                if path.is_dir() {
+                    walk(&path, &mut matched)?;
+                } else {
+                    matched.push(path);
+                }
+            }
+            if matched.is_empty() {
+                bail!("{pattern}: no file matches this pattern");
+            }
+            matched.sort();
+            out.extend(matched);
+        } else {
+            bail!("{}: no such file or directory", arg.display());
+        }
+    }
+    Ok(out)
+}
+
+/// A parser for press articles in `format`.
+pub fn press_parser(format: Format) -> Parser {
+    Parser::builder().kind(Kind::Press).format(format).build()
+}
+
+/// Reads and parses one article file in the format its extension names, with errors that name it.
+pub fn read_article(path: &Path) -> anyhow::Result<Document> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+    Ok(press_parser(Format::from_path(path)).parse(&name, &bytes)?)
+}
+
+/// One line of `--stdin-jsonl`: an article given by its text or by a path, with the caller's id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The caller's identifier, any JSON value, copied to the output line.
+    pub id: serde_json::Value,
+    /// The article text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// A file to read instead of `text`.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// `text`, `markdown` or `html`; by default the path's extension, or text.
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+impl Record {
+    /// The name the article goes by in reports and errors: the path, or the id.
+    pub fn name(&self) -> String {
+        match (&self.path, &self.id) {
+            (Some(p), _) => p.display().to_string(),
+            (None, serde_json::Value::String(s)) => s.clone(),
+            (None, id) => id.to_string(),
+        }
+    }
+
+    /// Parses the record's article.
+    pub fn read(&self) -> anyhow::Result<Document> {
+        let name = self.name();
+        let format = match self.format.as_deref() {
+            None => self.path.as_deref().map(Format::from_path).unwrap_or_default(),
+            Some(f) => match Format::from_extension(f).or(match f {
+                "text" => Some(Format::Text),
+                _ => None,
+            }) {
+                Some(format) => format,
+                None => bail!("{name}: unknown format {f:?} (use text, markdown or html)"),
+            },
+        };
+        match (&self.text, &self.path) {
+            (Some(text), None) => Ok(press_parser(format).parse(&name, text.as_bytes())?),
+            (None, Some(path)) => {
+                let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+                Ok(press_parser(format).parse(&name, &bytes)?)
+            }
+            (Some(_), Some(_)) => bail!("{name}: give either \"text\" or \"path\", not both"),
+            (None, None) => bail!("{name}: the record has neither \"text\" nor \"path\""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("crosscheck-input-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        for f in ["b.txt", "a.md", "sub/c.html", "notes.pdf", ".hidden.txt"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_directory_expands_to_its_article_files_sorted_and_recursive() {
+        let dir = scratch("dir");
+        let got = expand(std::slice::from_ref(&dir)).unwrap();
+        let want: Vec<PathBuf> = ["a.md", "b.txt", "sub/c.html"].iter().map(|f| dir.join(f)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_quoted_glob_expands_sorted_and_files_keep_command_line_order() {
+        let dir = scratch("glob");
+        let pattern = dir.join("*.*");
+        let got = expand(&[dir.join("b.txt"), pattern]).unwrap();
+        let want: Vec<PathBuf> =
+            ["b.txt", "a.md", "b.txt", "notes.pdf"].iter().map(|f| dir.join(f)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_missing_file_or_empty_pattern_is_an_error_naming_it() {
+        let dir = scratch("missing");
+        let err = expand(&[dir.join("nope.txt")]).unwrap_err().to_string();
+        assert!(err.contains("nope.txt: no such file"), "{err}");
+        let err = expand(&[dir.join("*.docx")]).unwrap_err().to_string();
+        assert!(err.contains("*.docx: no file matches"), "{err}");
+    }
+
+    #[test]
+    fn records_need_text_or_path_and_a_known_format() {
+        let t = |line: &str| serde_json::from_str::<Record>(line).unwrap().read().map(|d| d.path);
+        assert_eq!(t(r#"{"id": 7, "text": "One sentence here."}"#).unwrap(), "7");
+        assert_eq!(t(r#"{"id": "a", "text": "<p>Body.</p>", "format": "html"}"#).unwrap(), "a");
+        for (line, err) in [
+            (r#"{"id": 1}"#, "neither"),
+            (r#"{"id": 1, "text": "x", "path": "y"}"#, "not both"),
+            (r#"{"id": 1, "text": "x", "format": "docx"}"#, "unknown format"),
+        ] {
+            let got = t(line).unwrap_err().to_string();
+            assert!(got.contains(err), "{line}: {got}");
+        }
+    }
+}
