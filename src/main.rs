@@ -4,6 +4,7 @@ mod batch;
 mod cli;
 mod compare_cmd;
 mod corpus;
+mod eval_cmd;
 mod input;
 mod parse_cmd;
 mod stream;
@@ -33,6 +34,7 @@ fn run(args: cli::Cli) -> anyhow::Result<u8> {
     match args.command {
         cli::Command::Parse(a) => parse_cmd::run(&a)?,
         cli::Command::Compare(a) => compare_cmd::run(&a)?,
+        cli::Command::Eval(a) => eval_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }
