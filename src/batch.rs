@@ -17,7 +17,7 @@ pub const PROGRESS_MIN_ARTICLES: u64 = 50;
 /// A progress bar on stderr for `len` articles (`None`: unknown, a counter), drawn only when stderr
 /// is a terminal and the run is long; hidden (and free) otherwise.
 pub fn progress(len: Option<u64>) -> ProgressBar {
-    let long = len.map_or(true, |n| n >= PROGRESS_MIN_ARTICLES);
+    let long = !matches!(len, Some(n) if n < PROGRESS_MIN_ARTICLES);
     if !long || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

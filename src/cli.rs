@@ -50,7 +50,7 @@ impl From<KindArg> for crosscheck_parse::Kind {
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// The file to read (UTF-8 text).
+    /// The file to read: UTF-8 text, Markdown (`.md`) or a saved web page (`.html`, `.htm`).
     pub file: PathBuf,
     /// Read the file as this kind instead of deciding from its text.
     #[arg(long, value_enum)]

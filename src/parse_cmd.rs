@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Context;
-use crosscheck_parse::{Document, Parser};
+use crosscheck_parse::{Document, Format, Parser};
 
 use crate::cli::ParseArgs;
 
@@ -15,7 +15,8 @@ pub fn read_document(path: &std::path::Path, parser: &Parser) -> anyhow::Result<
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
-    let parser = Parser::builder().kind_opt(args.kind.map(Into::into)).build();
+    let format = Format::from_path(&args.file);
+    let parser = Parser::builder().kind_opt(args.kind.map(Into::into)).format(format).build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
