@@ -18,3 +18,11 @@ lint:
 # Run the benchmarks.
 bench:
     cargo bench --workspace
+
+# Generate a synthetic press corpus: just gen-corpus 1000 target/corpus
+gen-corpus n="1000" out="target/corpus":
+    cargo run --release --example gen-corpus -- --official data/vn-kr-2025/official.txt --n {{n}} --seed 7 --out {{out}}
+
+# Measure whole-process speed and peak memory of compare on generated corpora (N = 100, 1,000, 10,000).
+bench-corpus:
+    scripts/bench-corpus.sh

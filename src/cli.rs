@@ -80,7 +80,9 @@ pub struct CompareArgs {
     pub press: Vec<PathBuf>,
     /// Read the articles from standard input, one JSON record per line (`{"id": …, "text": …}` or
     /// `{"id": …, "path": …}`, optional `"format": "markdown"|"html"`), and write one JSON line per
-    /// article to standard output, carrying the record's id, in input order, as each is done.
+    /// article to standard output, carrying the record's id, in input order, as each is done. A
+    /// record that cannot be read gets `{"id": …, "error": …}`. `--format` and `--summary` do not
+    /// apply.
     #[arg(long, conflicts_with = "press")]
     pub stdin_jsonl: bool,
     /// Show the corpus summary (coverage matrix, most omitted points, findings across articles)
