@@ -107,6 +107,10 @@ pub(crate) struct Index {
     point_tf: FxHashMap<(u32, Term), u32>,
     /// How often the whole text uses each term.
     tf: Vec<u32>,
+    /// How often each point uses each word pair.
+    point_bigram_tf: FxHashMap<(u32, u64), u32>,
+    /// How often the whole text uses each word pair.
+    bigram_tf: FxHashMap<u64, u32>,
     /// The official sentences, in document order.
     pub(crate) sentences: Vec<OfficialEntry>,
 }
@@ -169,10 +173,17 @@ impl Index {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         let mut point_tf: FxHashMap<(u32, Term), u32> = FxHashMap::default();
         let mut tf = vec![0u32; vocab.len()];
+        let mut point_bigram_tf: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+        let mut bigram_tf: FxHashMap<u64, u32> = FxHashMap::default();
         for (idx, entry) in sentences.iter().enumerate() {
             for &t in &entry.terms.terms {
                 *point_tf.entry((entry.point, t)).or_insert(0) += 1;
                 tf[t as usize] += 1;
+            }
+            for k in 0..entry.terms.len().saturating_sub(1) {
+                let g = entry.terms.bigram(k);
+                *point_bigram_tf.entry((entry.point, g)).or_insert(0) += 1;
+                *bigram_tf.entry(g).or_insert(0) += 1;
             }
             for &t in &entry.term_set {
                 df[t as usize] += 1;
@@ -192,6 +203,8 @@ impl Index {
             postings,
             point_tf,
             tf,
+            point_bigram_tf,
+            bigram_tf,
             sentences,
         };
         for i in 0..index.sentences.len() {
@@ -254,23 +267,37 @@ impl Index {
     }
 
     /// Weighted share of the words of `p[a..b]` that are topic words of the point of official
-    /// sentence `j`: words the point uses at least `min_uses` times, and more than any other point
-    /// does, taken together (at least half of all their uses).
+    /// sentence `j`: words (or, for a run of two or more, word pairs) the point uses at least
+    /// `min_uses` times and that have at least half of all their uses in that point.
     pub(crate) fn topic_share(&self, j: usize, p: &Terms, a: usize, b: usize, min_uses: u32) -> f64 {
         let point = self.sentences[j].point;
+        let topical = |here: u32, all: u32| here >= min_uses && 2 * here >= all;
         let mut total = 0.0;
-        let mut topical = 0.0;
-        for k in a..b {
-            let t = p.terms[k];
-            total += p.weights[k];
-            let here = self.point_tf.get(&(point, t)).copied().unwrap_or(0);
-            let all = self.tf.get(t as usize).copied().unwrap_or(0);
-            if here >= min_uses && 2 * here >= all {
-                topical += p.weights[k];
+        let mut hits = 0.0;
+        if b - a >= 2 {
+            for k in a..b - 1 {
+                let g = p.bigram(k);
+                let w = p.bigram_weight(k);
+                total += w;
+                let here = self.point_bigram_tf.get(&(point, g)).copied().unwrap_or(0);
+                let all = self.bigram_tf.get(&g).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += w;
+                }
+            }
+        } else {
+            for k in a..b {
+                let t = p.terms[k];
+                total += p.weights[k];
+                let here = self.point_tf.get(&(point, t)).copied().unwrap_or(0);
+                let all = self.tf.get(t as usize).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += p.weights[k];
+                }
             }
         }
         if total > 0.0 {
-            topical / total
+            hits / total
         } else {
             0.0
         }

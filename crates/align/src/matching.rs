@@ -202,7 +202,11 @@ fn gaps(p: &Terms, explained: &Explained, known: crate::index::Term) -> Vec<(usi
     for &(a, b) in &p.clauses {
         let mut start = None;
         for i in a..=b {
-            let open = i < b && !explained.uni[i] && p.terms[i] < known && (!p.stop[i] || start.is_some());
+            // A word counts as explained here only inside an explained word pair: a lone shared
+            // word (`giao` of `giao lưu` for `ngoại giao`) says little about where a phrase is from.
+            let paired =
+                i < b && ((i > 0 && explained.bi[i - 1]) || explained.bi.get(i).copied().unwrap_or(false));
+            let open = i < b && !paired && p.terms[i] < known && !p.stop[i];
             match (open, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
