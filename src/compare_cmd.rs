@@ -35,7 +35,7 @@ pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
 pub fn run(args: &CompareArgs) -> anyhow::Result<()> {
     let alignment = compare(args)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &alignment)?;
@@ -66,5 +66,6 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<()> {
             }
         }
     }
+    out.flush()?;
     Ok(())
 }
