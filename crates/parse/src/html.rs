@@ -9,6 +9,8 @@
 //! publication time (`article:published_time` and similar) opens the text as a dateline, and the
 //! author (`<meta name="author">`, `rel="author"`, a byline element) closes it as a byline.
 
+use std::sync::LazyLock;
+
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -100,6 +102,31 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("valid built-in selector")
 }
 
+/// The CSS selectors extraction uses, parsed once.
+struct Selectors {
+    meta: Selector,
+    article: Selector,
+    main: Selector,
+    role_main: Selector,
+    body: Selector,
+    author: Selector,
+    time: Selector,
+    h1: Selector,
+    title: Selector,
+}
+
+static SELECTORS: LazyLock<Selectors> = LazyLock::new(|| Selectors {
+    meta: selector("meta[content]"),
+    article: selector("article"),
+    main: selector("main"),
+    role_main: selector("[role=main]"),
+    body: selector("body"),
+    author: selector("[rel=author], [itemprop=author], [class], [id]"),
+    time: selector("time[datetime]"),
+    h1: selector("h1"),
+    title: selector("title"),
+});
+
 /// The words of an element's class and id attributes, lower-cased.
 fn name_words(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
     el.attr("class")
@@ -153,9 +180,9 @@ fn is_link_list(el: ElementRef<'_>) -> bool {
 
 /// The `content` of the first `<meta>` whose `property`, `name` or `itemprop` is one of `keys`.
 fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
-    let metas = selector("meta[content]");
+    let metas = &SELECTORS.meta;
     keys.iter().find_map(|key| {
-        doc.select(&metas).find_map(|m| {
+        doc.select(metas).find_map(|m| {
             let named = ["property", "name", "itemprop"]
                 .iter()
                 .any(|a| m.value().attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)));
@@ -167,12 +194,12 @@ fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
 
 /// The element holding the article: the `<article>` with the most text, else `<main>`, else the body.
 fn body_root(doc: &Html) -> ElementRef<'_> {
-    let longest =
-        |css: &str| doc.select(&selector(css)).max_by_key(|e| e.text().map(str::len).sum::<usize>());
-    longest("article")
-        .or_else(|| longest("main"))
-        .or_else(|| longest("[role=main]"))
-        .or_else(|| longest("body"))
+    let longest = |css: &Selector| doc.select(css).max_by_key(|e| e.text().map(str::len).sum::<usize>());
+    let s = &*SELECTORS;
+    longest(&s.article)
+        .or_else(|| longest(&s.main))
+        .or_else(|| longest(&s.role_main))
+        .or_else(|| longest(&s.body))
         .unwrap_or_else(|| doc.root_element())
 }
 
@@ -180,8 +207,7 @@ fn author(doc: &Html) -> Option<String> {
     let from_meta = meta(doc, &["author", "article:author", "dc.creator", "sailthru.author"])
         .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
     from_meta.or_else(|| {
-        let candidates = selector("[rel=author], [itemprop=author], [class], [id]");
-        doc.select(&candidates)
+        doc.select(&SELECTORS.author)
             .filter(|e| {
                 e.value().attr("rel") == Some("author")
                     || e.value().attr("itemprop") == Some("author")
@@ -206,7 +232,7 @@ fn published(doc: &Html, root: ElementRef<'_>) -> Option<String> {
         ],
     )
     .or_else(|| {
-        root.select(&selector("time[datetime]"))
+        root.select(&SELECTORS.time)
             .find_map(|t| t.value().attr("datetime").map(fold_whitespace).filter(|d| !d.is_empty()))
     })
 }
@@ -286,10 +312,10 @@ impl Walker {
 pub(crate) fn extract(page: &str) -> Extracted {
     let doc = Html::parse_document(page);
     let root = body_root(&doc);
-    let h1 = root.select(&selector("h1")).map(text_of).find(|t| !t.is_empty());
+    let h1 = root.select(&SELECTORS.h1).map(text_of).find(|t| !t.is_empty());
     let title = || {
         meta(&doc, &["og:title", "twitter:title"]).or_else(|| {
-            doc.select(&selector("title"))
+            doc.select(&SELECTORS.title)
                 .map(|t| fold_whitespace(&t.text().collect::<String>()))
                 .find(|t| !t.is_empty())
         })
