@@ -2,5 +2,6 @@
 
 mod batch;
 mod compare;
+mod corpus;
 mod parse;
 mod util;
