@@ -30,6 +30,11 @@ pub enum Command {
     /// part of it (and what it drops) or leaves it out.
     #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
+    /// Measure the aligner against a human gold annotation (a JSON file naming an official text
+    /// and a press article, with the true sources, relations and point coverage): coverage
+    /// accuracy, source attribution precision/recall/F1, unsupported precision/recall, relation
+    /// accuracy.
+    Eval(EvalArgs),
 }
 
 /// Whether a file is the official text or a press article.
@@ -114,6 +119,21 @@ pub struct CompareArgs {
     #[arg(long = "fail-on", value_name = "CONDITION")]
     pub fail_on: Vec<crate::report::Gate>,
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold annotation (JSON; its `official` and `press` paths are relative to it).
+    pub gold: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every disagreement with the gold.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Thresholds and weights from a TOML file.
     #[arg(long)]
     pub config: Option<PathBuf>,
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod compare_cmd;
+mod eval_cmd;
 mod output;
 mod parse_cmd;
 mod report;
@@ -40,6 +41,7 @@ fn run(args: cli::Cli) -> anyhow::Result<u8> {
                 return Ok(EXIT_GATE_FAILED);
             }
         }
+        cli::Command::Eval(a) => eval_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }
