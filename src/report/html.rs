@@ -16,8 +16,8 @@ use minijinja::Environment;
 use serde::Serialize;
 
 use super::{
-    cite, coverage_summary, file_name, gist, line_range, point_label, relation_name, relation_summary,
-    role_name, status_name, Layout, RELATIONS, STATUSES,
+    cite, coverage_summary, file_name, gist, grouped_diff, line_range, point_label, relation_name,
+    relation_summary, role_name, status_name, Layout, RELATIONS, STATUSES,
 };
 
 const PAGE: &str = include_str!("templates/report.html");
@@ -181,7 +181,8 @@ fn page(a: &Alignment, layout: &Layout) -> anyhow::Result<Page> {
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let articles = a.articles.iter().enumerate().map(|(i, article)| article_view(a, i, article)).collect();
+    let articles =
+        a.articles.iter().enumerate().map(|(i, article)| article_view(a, i, article, layout)).collect();
     Ok(Page {
         title: match a.articles.as_slice() {
             [one] => format!("crosscheck: {} against {}", file_name(&one.path), file_name(&a.official.path)),
@@ -197,7 +198,7 @@ fn page(a: &Alignment, layout: &Layout) -> anyhow::Result<Page> {
     })
 }
 
-fn article_view(a: &Alignment, index: usize, article: &ArticleAlignment) -> ArticleView {
+fn article_view(a: &Alignment, index: usize, article: &ArticleAlignment, layout: &Layout) -> ArticleView {
     let mut paragraphs: Vec<ParagraphView> = Vec::new();
     let mut last_line = None;
     for s in &article.sentences {
@@ -214,7 +215,7 @@ fn article_view(a: &Alignment, index: usize, article: &ArticleAlignment) -> Arti
         }
         last_line = Some(s.lines[1]);
         if let Some(p) = paragraphs.last_mut() {
-            p.sentences.push(sentence_view(a, index, s));
+            p.sentences.push(sentence_view(a, index, s, layout));
         }
     }
     ArticleView {
@@ -228,7 +229,7 @@ fn article_view(a: &Alignment, index: usize, article: &ArticleAlignment) -> Arti
     }
 }
 
-fn sentence_view(a: &Alignment, article: usize, s: &PressSentence) -> SentenceView {
+fn sentence_view(a: &Alignment, article: usize, s: &PressSentence, layout: &Layout) -> SentenceView {
     let source_refs: Vec<SourceView> = s
         .sources
         .iter()
@@ -249,8 +250,7 @@ fn sentence_view(a: &Alignment, article: usize, s: &PressSentence) -> SentenceVi
         score: if s.relation == Relation::NotContent { String::new() } else { format!("{:.2}", s.score) },
         sources: source_refs.iter().map(|r| r.dom_id.as_str()).collect::<Vec<_>>().join(" "),
         source_refs,
-        diff: s
-            .diff
+        diff: grouped_diff(&s.diff, layout.min_equal_words)
             .iter()
             .map(|d| DiffView {
                 op: match d.op {

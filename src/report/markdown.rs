@@ -125,7 +125,7 @@ fn press_sentences(out: &mut String, a: &Alignment, article: &ArticleAlignment, 
         let body = if s.diff.is_empty() || s.relation == Relation::NotContent {
             escape(&s.text)
         } else {
-            diff(&display_diff(&s.diff, layout.max_deleted_words))
+            diff(&display_diff(&s.diff, layout))
         };
         let _ = writeln!(out, "  {body}");
     }

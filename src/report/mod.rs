@@ -65,13 +65,24 @@ pub struct Layout {
     /// A run of words only in the official text longer than this is shown shortened in text and
     /// Markdown diffs (the HTML report shows it whole).
     pub max_deleted_words: usize,
+    /// A passage kept from the official text shorter than this many words, between two changes,
+    /// is shown as part of the change, so a rewritten sentence reads as one replacement rather
+    /// than word-by-word swaps.
+    pub min_equal_words: usize,
     /// Whether the text report uses ANSI colours.
     pub colour: bool,
 }
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { width: 100, gist_words: 10, gist_columns: 40, max_deleted_words: 12, colour: false }
+        Layout {
+            width: 100,
+            gist_words: 10,
+            gist_columns: 40,
+            max_deleted_words: 12,
+            min_equal_words: 2,
+            colour: false,
+        }
     }
 }
 
@@ -233,10 +244,53 @@ pub(crate) fn relation_summary(article: &crosscheck_align::ArticleAlignment) -> 
     format!("{} sentences: {}", article.sentences.len(), parts.join(", "))
 }
 
-/// A word diff as runs to display, with long runs of official-only words shortened to their first
-/// and last words around `…` so a paraphrase of a long sentence stays readable.
-pub(crate) fn display_diff(ops: &[DiffOp], max_deleted_words: usize) -> Vec<(DiffTag, String)> {
-    ops.iter()
+/// A word diff regrouped for reading: between two kept passages, everything the article changed is
+/// shown as one official-only run followed by one article-only run, instead of alternating word by
+/// word. A kept passage of fewer than `min_equal_words` words between two changes joins the change
+/// (on both sides). Each side's text is unchanged: the official-only and kept runs still spell the
+/// official sentence, the article-only and kept runs the press sentence.
+pub(crate) fn grouped_diff(ops: &[DiffOp], min_equal_words: usize) -> Vec<DiffOp> {
+    let mut out = Vec::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    let flush = |out: &mut Vec<DiffOp>, deleted: &mut String, inserted: &mut String| {
+        for (op, text) in [(DiffTag::Delete, deleted), (DiffTag::Insert, inserted)] {
+            if !text.is_empty() {
+                out.push(DiffOp { op, text: std::mem::take(text) });
+            }
+        }
+    };
+    for (i, op) in ops.iter().enumerate() {
+        match op.op {
+            DiffTag::Delete => deleted.push_str(&op.text),
+            DiffTag::Insert => inserted.push_str(&op.text),
+            DiffTag::Equal => {
+                // Only inside a replacement: a kept word between two deletions stays kept.
+                let next = ops.get(i + 1).map(|next| next.op);
+                let inside = !(deleted.is_empty() && inserted.is_empty())
+                    && next.is_some_and(|n| n != DiffTag::Equal)
+                    && (!inserted.is_empty() || next == Some(DiffTag::Insert));
+                if inside && op.text.split_whitespace().count() < min_equal_words {
+                    deleted.push_str(&op.text);
+                    inserted.push_str(&op.text);
+                } else {
+                    flush(&mut out, &mut deleted, &mut inserted);
+                    out.push(op.clone());
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+/// A word diff as runs to display: grouped (see [`grouped_diff`]), with long runs of official-only
+/// words shortened to their first and last words around `…` so a paraphrase of a long sentence
+/// stays readable.
+pub(crate) fn display_diff(ops: &[DiffOp], layout: &Layout) -> Vec<(DiffTag, String)> {
+    let max_deleted_words = layout.max_deleted_words;
+    grouped_diff(ops, layout.min_equal_words)
+        .iter()
         .map(|op| {
             let words: Vec<&str> = op.text.split_whitespace().collect();
             if op.op != DiffTag::Delete || words.len() <= max_deleted_words || max_deleted_words < 2 {
@@ -298,10 +352,43 @@ mod tests {
             DiffOp { op: DiffTag::Delete, text: "one two three four five six seven ".into() },
             DiffOp { op: DiffTag::Insert, text: "one two three four five six seven".into() },
         ];
-        let runs = display_diff(&ops, 4);
+        let runs = display_diff(&ops, &Layout { max_deleted_words: 4, ..Layout::default() });
         assert_eq!(runs[0].1, "a b ");
         assert_eq!(runs[1].1, "one two … six seven ");
         assert_eq!(runs[2].1, "one two three four five six seven", "inserted words are never cut");
+    }
+
+    #[test]
+    fn alternating_word_swaps_are_grouped_into_one_replacement_that_spells_both_sides() {
+        let op = |op, text: &str| DiffOp { op, text: text.into() };
+        use DiffTag::{Delete as D, Equal as E, Insert as I};
+        let ops = vec![
+            op(E, "the two "),
+            op(D, "sides "),
+            op(I, "countries "),
+            op(E, "will "),
+            op(D, "deepen "),
+            op(I, "boost "),
+            op(E, "their trade ties"),
+        ];
+        let grouped = grouped_diff(&ops, 2);
+        assert_eq!(
+            grouped,
+            vec![
+                op(E, "the two "),
+                op(D, "sides will deepen "),
+                op(I, "countries will boost "),
+                op(E, "their trade ties"),
+            ]
+        );
+        let side = |ops: &[DiffOp], skip: DiffTag| {
+            ops.iter().filter(|o| o.op != skip).map(|o| o.text.as_str()).collect::<String>()
+        };
+        assert_eq!(side(&grouped, I), side(&ops, I), "official side unchanged");
+        assert_eq!(side(&grouped, D), side(&ops, D), "article side unchanged");
+        assert_eq!(grouped_diff(&ops, 1), ops, "with 1, no kept word joins a change");
+        let deletions = vec![op(D, "a "), op(E, "b "), op(D, "c "), op(E, "d")];
+        assert_eq!(grouped_diff(&deletions, 2), deletions, "a kept word between deletions stays kept");
     }
 
     #[test]
