@@ -1,5 +1,6 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
+mod compare;
 mod parse;
 mod report;
 mod util;

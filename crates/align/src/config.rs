@@ -34,6 +34,17 @@ pub struct Config {
     /// Minimum gain in explained share for a further official sentence to join the sources (two or
     /// more sources make the relation `condensed`).
     pub min_gain: f64,
+    /// Share of a gap (a run of words no chosen source explains) a further source must explain
+    /// to be added for it.
+    pub gap_support: f64,
+    /// Gaps carrying less than this share of their sentence's weight get no source of their own.
+    pub min_gap_share: f64,
+    /// A word is a topic word of a point when the point uses it at least this many times (and
+    /// at least half of all its uses are in that point).
+    pub topic_min_uses: u32,
+    /// Share of a gap's weight that must be topic words of a point for the gap to be drawn from
+    /// that point.
+    pub topic_min_share: f64,
     /// Most sources a press sentence can have.
     pub max_sources: usize,
     /// Minimum share of a single-source sentence's words that appear in order in its source for
@@ -71,11 +82,15 @@ impl Default for Config {
             candidates: 12,
             exhaustive: false,
             unigram_share: 0.3,
-            support_threshold: 0.45,
-            min_gain: 0.1,
+            support_threshold: 0.4,
+            min_gain: 0.2,
             max_sources: 4,
+            gap_support: 0.7,
+            topic_min_uses: 2,
+            topic_min_share: 0.5,
+            min_gap_share: 0.05,
             verbatim_min_copied: 0.9,
-            sentence_carried_at: 0.5,
+            sentence_carried_at: 0.7,
             covered_min: 0.6,
             partial_min: 0.0,
             salient_min_number: 100.0,

@@ -28,6 +28,32 @@ pub(crate) struct PointInfo {
     pub(crate) items: Vec<SalientItem>,
 }
 
+/// Words that scale a number (folded), in the languages the tokeniser sees most.
+const SCALE_WORDS: &[&str] = &[
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "bn",
+    "mn",
+    "m",
+    "k",
+    "nghin",
+    "ngan",
+    "trieu",
+    "ty",
+    "milliard",
+    "milliards",
+    "milliarde",
+    "milliarden",
+    "millionen",
+    "mrd",
+    "mio",
+    "mille",
+];
+
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
@@ -62,14 +88,16 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
                     continue;
                 }
                 if s.tokens[i].is_number() {
-                    // A number with its unit (`2 tỷ USD`, `150 billion`): the next word, and the
-                    // one after when it is an acronym such as a currency.
+                    // A number with its unit (`2 tỷ USD`, `2 billion dollars`, `10 năm`): the next
+                    // word, and the one after it when the first is a scale word or the second a
+                    // currency code.
+                    let word = |k: usize| k < s.tokens.len() && !s.tokens[k].is_number() && !terms.stop[k];
                     let mut end = i;
-                    if i + 1 < s.tokens.len() && !s.tokens[i + 1].is_number() && !terms.stop[i + 1] {
-                        if i + 2 < s.tokens.len() && is_acronym(s.token_text(i + 2)) {
+                    if word(i + 1) {
+                        end = i + 1;
+                        let scale = SCALE_WORDS.contains(&s.tokens[i + 1].key.as_str());
+                        if word(i + 2) && (scale || is_acronym(s.token_text(i + 2))) {
                             end = i + 2;
-                        } else if is_acronym(s.token_text(i + 1)) {
-                            end = i + 1;
                         }
                     }
                     let value: f64 = text.replace([',', '.'], "").parse().unwrap_or(0.0);

@@ -24,6 +24,10 @@ pub(crate) struct Terms {
     /// Whether each token is part of a name (capitalised, not opening the sentence, not an
     /// acronym).
     pub(crate) name: Vec<bool>,
+    /// Tokens that are not content (an attribution clause).
+    pub(crate) excluded: Vec<usize>,
+    /// Clauses: token ranges between commas, semicolons, colons, brackets and dashes.
+    pub(crate) clauses: Vec<(usize, usize)>,
 }
 
 impl Terms {
@@ -99,6 +103,14 @@ pub(crate) struct Index {
     stem_prefix: usize,
     /// For each term, the official sentences that hold it.
     postings: Vec<Vec<u32>>,
+    /// How often each point uses each term.
+    point_tf: FxHashMap<(u32, Term), u32>,
+    /// How often the whole text uses each term.
+    tf: Vec<u32>,
+    /// How often each point uses each word pair.
+    point_bigram_tf: FxHashMap<(u32, u64), u32>,
+    /// How often the whole text uses each word pair.
+    bigram_tf: FxHashMap<u64, u32>,
     /// The official sentences, in document order.
     pub(crate) sentences: Vec<OfficialEntry>,
 }
@@ -140,7 +152,7 @@ impl Index {
                 let mut term_set = terms.clone();
                 term_set.sort_unstable();
                 term_set.dedup();
-                let terms = Terms { weights: Vec::new(), name: vec![false; terms.len()], terms, stop };
+                let terms = Terms { name: vec![false; terms.len()], terms, stop, ..Terms::default() };
                 let mut bigram_set: Vec<u64> =
                     (0..terms.len().saturating_sub(1)).map(|i| terms.bigram(i)).collect();
                 bigram_set.sort_unstable();
@@ -159,7 +171,20 @@ impl Index {
         let n = sentences.len();
         let mut df = vec![0u32; vocab.len()];
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        let mut point_tf: FxHashMap<(u32, Term), u32> = FxHashMap::default();
+        let mut tf = vec![0u32; vocab.len()];
+        let mut point_bigram_tf: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+        let mut bigram_tf: FxHashMap<u64, u32> = FxHashMap::default();
         for (idx, entry) in sentences.iter().enumerate() {
+            for &t in &entry.terms.terms {
+                *point_tf.entry((entry.point, t)).or_insert(0) += 1;
+                tf[t as usize] += 1;
+            }
+            for k in 0..entry.terms.len().saturating_sub(1) {
+                let g = entry.terms.bigram(k);
+                *point_bigram_tf.entry((entry.point, g)).or_insert(0) += 1;
+                *bigram_tf.entry(g).or_insert(0) += 1;
+            }
             for &t in &entry.term_set {
                 df[t as usize] += 1;
                 postings[t as usize].push(idx as u32);
@@ -176,6 +201,10 @@ impl Index {
             name_weight: config.name_weight,
             stem_prefix,
             postings,
+            point_tf,
+            tf,
+            point_bigram_tf,
+            bigram_tf,
             sentences,
         };
         for i in 0..index.sentences.len() {
@@ -222,7 +251,75 @@ impl Index {
             out.stop.push(stop);
             out.name.push(i > 0 && is_name_word(s.token_text(i)));
         }
+        out.clauses = clauses(s);
+        // An attribution clause (`…, theo TTXVN.`) names the outlet's source, not content.
+        if let Some(name) = &s.attribution {
+            let edge = [out.clauses.first().copied(), out.clauses.last().copied()];
+            for (a, b) in edge.into_iter().flatten() {
+                let text = &s.text[s.tokens[a].span[0]..s.tokens[b - 1].span[1]];
+                if b - a <= ATTRIBUTION_MAX_WORDS && text.contains(name.as_str()) {
+                    out.stop[a..b].iter_mut().for_each(|x| *x = true);
+                    out.excluded.extend(a..b);
+                }
+            }
+        }
         out
+    }
+
+    /// Weighted share of the words of `p[a..b]` that are topic words of the point of official
+    /// sentence `j`: words (or, for a run of two or more, word pairs) the point uses at least
+    /// `min_uses` times and that have at least half of all their uses in that point.
+    pub(crate) fn topic_share(&self, j: usize, p: &Terms, a: usize, b: usize, min_uses: u32) -> f64 {
+        let point = self.sentences[j].point;
+        let topical = |here: u32, all: u32| here >= min_uses && 2 * here >= all;
+        let mut total = 0.0;
+        let mut hits = 0.0;
+        if b - a >= 2 {
+            for k in a..b - 1 {
+                let g = p.bigram(k);
+                let w = p.bigram_weight(k);
+                total += w;
+                let here = self.point_bigram_tf.get(&(point, g)).copied().unwrap_or(0);
+                let all = self.bigram_tf.get(&g).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += w;
+                }
+            }
+        } else {
+            for k in a..b {
+                let t = p.terms[k];
+                total += p.weights[k];
+                let here = self.point_tf.get(&(point, t)).copied().unwrap_or(0);
+                let all = self.tf.get(t as usize).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += p.weights[k];
+                }
+            }
+        }
+        if total > 0.0 {
+            hits / total
+        } else {
+            0.0
+        }
+    }
+
+    /// How much the point of official sentence `j` is about the words of `p[a..b]`: the words'
+    /// weights times the log of how often the point uses them.
+    pub(crate) fn point_density(&self, j: usize, p: &Terms, a: usize, b: usize) -> f64 {
+        let point = self.sentences[j].point;
+        let mut seen: Vec<Term> = Vec::new();
+        let mut total = 0.0;
+        for k in a..b {
+            let t = p.terms[k];
+            if p.stop[k] || seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            if let Some(&n) = self.point_tf.get(&(point, t)) {
+                total += p.weights[k] * (1.0 + f64::from(n)).ln();
+            }
+        }
+        total
     }
 
     /// Sets the weights of an article's sentences from term frequencies over the documents at hand:
@@ -241,6 +338,7 @@ impl Index {
         }
         let n = self.sentences.len() + article.len();
         for terms in article.iter_mut() {
+            let excluded = std::mem::take(&mut terms.excluded);
             terms.weights = terms
                 .terms
                 .iter()
@@ -255,15 +353,24 @@ impl Index {
                     }
                 })
                 .collect();
+            for &k in &excluded {
+                terms.weights[k] = 0.0;
+            }
+            terms.excluded = excluded;
         }
     }
 
     /// The official sentences sharing the most weighted terms with `terms`, best first, at most
     /// `limit` (ties broken by document order).
     pub(crate) fn candidates(&self, terms: &Terms, limit: usize) -> Vec<usize> {
+        self.candidates_in(terms, 0, terms.len(), limit)
+    }
+
+    /// [`Index::candidates`] for the tokens `a..b` only.
+    pub(crate) fn candidates_in(&self, terms: &Terms, a: usize, b: usize, limit: usize) -> Vec<usize> {
         let mut score: FxHashMap<u32, f64> = FxHashMap::default();
-        let mut seen: Vec<Term> = Vec::with_capacity(terms.len());
-        for (i, &t) in terms.terms.iter().enumerate() {
+        let mut seen: Vec<Term> = Vec::with_capacity(b - a);
+        for (i, &t) in terms.terms.iter().enumerate().take(b).skip(a) {
             if terms.stop[i] || (t as usize) >= self.vocab.len() || seen.contains(&t) {
                 continue;
             }
@@ -305,4 +412,26 @@ pub(crate) fn match_key(key: &str, language: Language, prefix: usize) -> &str {
 fn is_name_word(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Most words in a clause that is only an attribution (`theo TTXVN`, `according to Reuters`).
+const ATTRIBUTION_MAX_WORDS: usize = 6;
+
+/// Token ranges of the clauses of a sentence: split where the text between two tokens holds a
+/// comma, semicolon, colon, bracket or a dash standing alone.
+fn clauses(s: &Sentence) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..s.tokens.len() {
+        let gap = &s.text[s.tokens[i - 1].span[1]..s.tokens[i].span[0]];
+        // Dashes are left alone: they join names (`Việt Nam - Hàn Quốc`) as often as clauses.
+        if gap.contains([',', ';', ':', '(', ')', '[', ']']) {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    if start < s.tokens.len() {
+        out.push((start, s.tokens.len()));
+    }
+    out
 }
