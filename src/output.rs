@@ -68,6 +68,18 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "the official text");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_to_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("press.txt");
+        std::fs::write(&input, "an article").unwrap();
+        let link = dir.path().join("report.txt");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        assert!(write_report(&link, std::slice::from_ref(&input), b"report").is_err());
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "an article");
+    }
+
     #[test]
     fn a_missing_directory_is_an_error_naming_the_output() {
         let dir = tempfile::tempdir().unwrap();

@@ -416,6 +416,23 @@ mod tests {
     }
 
     #[test]
+    fn several_articles_share_one_list_of_official_findings_before_their_own_sections() {
+        let mut a = fixture::alignment();
+        let mut second = a.articles[0].clone();
+        second.path = "data/second.txt".into();
+        second.findings.clear();
+        a.articles.push(second);
+        let report = render(&a, &plain());
+        let shared =
+            report.find("Findings in the official text and across articles").expect("shared findings");
+        let first = report.find("━━ article.txt").expect("first article");
+        let second = report.find("━━ second.txt").expect("second article");
+        assert!(shared < first && first < second, "{report}");
+        assert_eq!(report.matches("acronym_conflict").count(), 1, "shared finding listed once");
+        assert_eq!(report.matches("quantity_mismatch").count(), 1, "article finding under its article");
+    }
+
+    #[test]
     fn a_list_that_does_not_fit_ends_with_how_many_were_left_out() {
         let items: Vec<String> = ["alpha", "beta", "gamma", "delta"].map(String::from).into();
         let t = |w| fit_list(&items, w);
