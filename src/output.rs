@@ -17,13 +17,34 @@ pub fn write_report(target: &Path, inputs: &[PathBuf], bytes: &[u8]) -> anyhow::
         }
     }
     let dir = resolved.parent().unwrap_or_else(|| Path::new("."));
-    let mut tmp =
-        tempfile::Builder::new().prefix(".crosscheck-").suffix(".tmp").tempfile_in(dir).with_context(
-            || format!("writing {name}: cannot create a temporary file in {}", dir.display()),
-        )?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".crosscheck-").suffix(".tmp");
+    if let Some(permissions) = new_file_permissions(&resolved) {
+        builder.permissions(permissions);
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("writing {name}: cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes).and_then(|()| tmp.flush()).with_context(|| format!("writing {name}"))?;
     tmp.persist(&resolved).map_err(|e| e.error).with_context(|| format!("writing {name}"))?;
     Ok(())
+}
+
+/// The permissions the report gets: those of the file it replaces, or on Unix those of any new
+/// file (read-write for all, less the umask) rather than the temporary file's owner-only default.
+fn new_file_permissions(target: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(target) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o666))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// The absolute, link-free path `target` names, whether or not the file exists yet (its directory
@@ -66,6 +87,22 @@ mod tests {
         let err = write_report(&other_name, std::slice::from_ref(&input), b"report").unwrap_err();
         assert!(err.to_string().contains("official.txt"), "{err}");
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "the official text");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_report_is_readable_by_others_as_any_new_file_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let expected = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        let new = dir.path().join("report.html");
+        write_report(&new, &[], b"report").unwrap();
+        assert_eq!(std::fs::metadata(&new).unwrap().permissions().mode() & 0o777, expected);
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_report(&new, &[], b"again").unwrap();
+        assert_eq!(std::fs::metadata(&new).unwrap().permissions().mode() & 0o777, 0o640);
     }
 
     #[cfg(unix)]
