@@ -26,10 +26,18 @@ const LABEL_COLUMNS: usize = 10;
 const MIN_MISSING_COLUMNS: usize = 16;
 /// Spaces between table columns.
 const GAP: &str = "  ";
+/// Widths of a sentence header's columns: id (`s12`), lines (`lines 47-52`), role
+/// (`attribution`), relation (`not-content`).
+const ID_COLUMNS: usize = 4;
+const LINES_COLUMNS: usize = 11;
+const ROLE_COLUMNS: usize = 11;
+const RELATION_COLUMNS: usize = 11;
 /// Indent of a sentence's text and diff under its header line.
 const BODY_INDENT: usize = 6;
-/// Indent of a finding's message under its header line.
+/// Indent of a finding's message under its header line (`  warning  `).
 const FINDING_INDENT: usize = 11;
+/// Width of a finding's severity column, between the two-space indent and the message column.
+const SEVERITY_COLUMNS: usize = FINDING_INDENT - 3;
 
 /// Applies styles only when colour is on.
 struct Painter {
@@ -187,7 +195,7 @@ fn coverage_table(out: &mut String, p: &Painter, a: &Alignment, article: &Articl
 
 fn findings<'a>(out: &mut String, p: &Painter, list: impl Iterator<Item = &'a Finding>, width: usize) {
     for f in list {
-        let sev = p.paint(&pad(severity_name(f.severity), FINDING_INDENT - 3), severity_style(f.severity));
+        let sev = p.paint(&pad(severity_name(f.severity), SEVERITY_COLUMNS), severity_style(f.severity));
         let head = truncate(
             &format!("{}  {}", f.kind, f.variants.join(" / ")),
             width.saturating_sub(FINDING_INDENT),
@@ -219,10 +227,10 @@ fn press_sentences(
         };
         // Header fields are padded into columns; each is one unit so the padding survives.
         let mut head: Vec<Unit> = vec![
-            vec![(pad(&s.id, 4), heading_style())],
-            vec![(pad(&lines, 11), dim())],
-            vec![(pad(&role_name(s.role), 11), dim())],
-            vec![(pad(relation_name(s.relation), 11), relation_style(s.relation))],
+            vec![(pad(&s.id, ID_COLUMNS), heading_style())],
+            vec![(pad(&lines, LINES_COLUMNS), dim())],
+            vec![(pad(&role_name(s.role), ROLE_COLUMNS), dim())],
+            vec![(pad(relation_name(s.relation), RELATION_COLUMNS), relation_style(s.relation))],
         ];
         if s.relation != Relation::NotContent {
             head.push(vec![(format!("{:.2}", s.score), Style::new())]);
