@@ -238,8 +238,11 @@ fn press_sentences(
         for (i, src) in s.sources.iter().enumerate() {
             let lead = if i == 0 { "← " } else { "" };
             let tail = if i + 1 < s.sources.len() { "," } else { "" };
-            head.push(vec![(format!("{lead}{}", src.sentence), Style::new())]);
-            head.push(vec![(format!("{}{tail}", cite(&a.official.path, src)), dim())]);
+            // One unit per source, so a sentence id is never cut from its lines.
+            head.push(vec![
+                (format!("{lead}{}", src.sentence), Style::new()),
+                (format!(" {}{tail}", cite(&a.official.path, src)), dim()),
+            ]);
         }
         let _ = write!(out, "{}", wrap(&head, 2, BODY_INDENT, layout.width, p));
         let body = if s.diff.is_empty() || s.relation == Relation::NotContent {
