@@ -147,7 +147,7 @@ impl Index {
                     let next = vocab.ids.len() as Term;
                     let id = *vocab.ids.entry(key.to_string()).or_insert(next);
                     terms.push(id);
-                    stop.push(language.is_stopword(&s.token_text(i).to_lowercase()));
+                    stop.push(language.is_stopword(s.token_text(i)));
                 }
                 let mut term_set = terms.clone();
                 term_set.sort_unstable();
@@ -242,7 +242,7 @@ impl Index {
     pub(crate) fn terms_of(&self, s: &Sentence, unknown: &mut FxHashMap<String, Term>) -> Terms {
         let mut out = Terms::default();
         for (i, t) in s.tokens.iter().enumerate() {
-            let stop = self.language.is_stopword(&s.token_text(i).to_lowercase());
+            let stop = self.language.is_stopword(s.token_text(i));
             let id = self.term(&t.key).unwrap_or_else(|| {
                 let next = (self.vocab.len() + unknown.len()) as Term;
                 *unknown.entry(self.match_key(&t.key).to_string()).or_insert(next)
