@@ -1,16 +1,13 @@
 //! `crosscheck compare`: align press articles with the official text and report.
 
-use std::io::Write;
-
 use anyhow::{bail, Context};
 use crosscheck_align::{Aligner, Alignment, Config};
 use crosscheck_parse::{Kind, Parser};
-use serde::Serialize;
 
-use crate::cli::{CompareArgs, Format};
+use crate::cli::CompareArgs;
 use crate::corpus::CorpusSummary;
 use crate::parse_cmd::read_document;
-use crate::{batch, input, stream};
+use crate::{batch, input, report, stream};
 
 /// Reads the configuration file, or the defaults.
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
@@ -34,6 +31,8 @@ pub struct Compared {
     pub alignment: Alignment,
     /// How many articles could not be read and were left out (each reported on stderr).
     pub skipped: usize,
+    /// The article files the arguments named, after expanding directories and patterns.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Expands the article arguments (files, directories, patterns), then reads and aligns every
@@ -41,9 +40,9 @@ pub struct Compared {
 /// left out, unless it is the only one or `--strict` is given (then it is an error).
 pub fn compare_files(args: &CompareArgs) -> anyhow::Result<Compared> {
     let aligner = aligner(args)?;
-    let paths = input::expand(&args.press)?;
-    let mut outcome = batch::align_files(&aligner, &paths);
-    if paths.len() == 1 {
+    let files = input::expand(&args.press)?;
+    let mut outcome = batch::align_files(&aligner, &files);
+    if files.len() == 1 {
         if let Some(skipped) = outcome.skipped.pop() {
             return Err(skipped.error);
         }
@@ -53,28 +52,19 @@ pub fn compare_files(args: &CompareArgs) -> anyhow::Result<Compared> {
     }
     let skipped = outcome.skipped.len();
     if skipped > 0 && args.strict {
-        bail!("{skipped} of {} articles could not be read (--strict)", paths.len());
+        bail!("{skipped} of {} articles could not be read (--strict)", files.len());
     }
     if outcome.articles.is_empty() {
-        bail!("none of the {} articles could be read", paths.len());
+        bail!("none of the {} articles could be read", files.len());
     }
-    Ok(Compared { alignment: aligner.alignment(outcome.articles), skipped })
+    Ok(Compared { alignment: aligner.alignment(outcome.articles), skipped, files })
 }
 
-/// The JSON output: the alignment, plus the corpus summary when one is shown.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    #[serde(flatten)]
-    alignment: &'a Alignment,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a CorpusSummary>,
-}
-
-pub fn run(args: &CompareArgs) -> anyhow::Result<()> {
+pub fn run(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
     batch::with_threads(args.threads, || run_on_pool(args))?
 }
 
-fn run_on_pool(args: &CompareArgs) -> anyhow::Result<()> {
+fn run_on_pool(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
     if args.stdin_jsonl {
         let aligner = aligner(args)?;
         let stdin = std::io::BufReader::new(std::io::stdin());
@@ -83,49 +73,25 @@ fn run_on_pool(args: &CompareArgs) -> anyhow::Result<()> {
         if stats.skipped > 0 {
             eprintln!("crosscheck: {} of {} records skipped", stats.skipped, stats.skipped + stats.aligned);
         }
-        return Ok(());
+        return Ok(report::Verdict::Pass);
     }
-    let Compared { alignment, skipped } = compare_files(args)?;
+    let Compared { alignment, skipped, files } = compare_files(args)?;
     let summary =
         (alignment.articles.len() > 1 || args.summary).then(|| CorpusSummary::new(&alignment, skipped));
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &JsonReport { alignment: &alignment, summary: summary.as_ref() },
-            )?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            for article in &alignment.articles {
-                writeln!(out, "{}", article.path)?;
-                for c in &article.coverage {
-                    writeln!(out, "  point {:>3}  {:?}  {:.2}", c.point, c.status, c.score)?;
-                }
-                for s in &article.sentences {
-                    let src: Vec<String> = s
-                        .sources
-                        .iter()
-                        .map(|x| format!("{}:{}-{}", x.sentence, x.lines[0], x.lines[1]))
-                        .collect();
-                    writeln!(
-                        out,
-                        "  {:>4} {:?} {:.2} [{}] {}",
-                        s.lines[0],
-                        s.relation,
-                        s.score,
-                        src.join(", "),
-                        s.text
-                    )?;
-                }
-            }
-            if let Some(summary) = &summary {
-                writeln!(out, "\n{summary}")?;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(())
+    report::emit(&alignment, &report_options(args, files, summary))
+}
+
+/// The report settings the arguments ask for.
+fn report_options(
+    args: &CompareArgs,
+    files: Vec<std::path::PathBuf>,
+    summary: Option<CorpusSummary>,
+) -> report::Options {
+    let format = args
+        .format
+        .map(Into::into)
+        .or_else(|| args.output.as_deref().and_then(report::Format::from_extension))
+        .unwrap_or(report::Format::Text);
+    let inputs = std::iter::once(&args.official).chain(&files).chain(&args.config).cloned().collect();
+    report::Options { format, output: args.output.clone(), fail_on: args.fail_on.clone(), inputs, summary }
 }

@@ -6,8 +6,11 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
+use anyhow::Context;
 use crosscheck_align::{Alignment, ArticleAlignment, CoverageStatus, Finding, Relation};
 use serde::Serialize;
+
+use crate::report::{self, Format, Layout};
 
 /// How many of the most omitted points the summary lists.
 pub const MOST_OMITTED: usize = 5;
@@ -272,6 +275,67 @@ impl fmt::Display for CorpusSummary {
         }
         Ok(())
     }
+}
+
+/// The JSON report with a summary: the alignment's fields, then `summary`.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    #[serde(flatten)]
+    alignment: &'a Alignment,
+    summary: &'a CorpusSummary,
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report in `format` with the corpus summary added: JSON gets a `summary` object next to the
+/// alignment; text gets the plain rendering after the report; Markdown and HTML get the plain
+/// rendering as a preformatted section (until they have their own rendering); CSV, one row per
+/// press sentence, has no place for it and is unchanged.
+pub fn render_with(
+    alignment: &Alignment,
+    summary: &CorpusSummary,
+    format: Format,
+    layout: &Layout,
+) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&JsonReport { alignment, summary })
+                .context("serialising the alignment")?;
+            s.push('\n');
+            s
+        }
+        Format::Text => format!("{}\n{summary}", report::render(alignment, format, layout)?),
+        Format::Markdown => {
+            format!(
+                "{}\n## Corpus summary\n\n```text\n{summary}```\n",
+                report::render(alignment, format, layout)?
+            )
+        }
+        Format::Html => {
+            let page = report::render(alignment, format, layout)?;
+            let section = format!(
+                "<section class=\"corpus-summary\"><h2>Corpus summary</h2><pre>{}</pre></section>\n",
+                escape_html(&summary.to_string())
+            );
+            match page.rfind("</body>") {
+                Some(at) => format!("{}{section}{}", &page[..at], &page[at..]),
+                None => page + &section,
+            }
+        }
+        Format::Csv => report::render(alignment, format, layout)?,
+    })
 }
 
 #[cfg(test)]

@@ -3,5 +3,7 @@
 mod batch;
 mod compare;
 mod corpus;
+mod heldout;
 mod parse;
+mod report;
 mod util;
