@@ -235,3 +235,24 @@ fn output_is_byte_identical_with_1_and_4_threads() {
     assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 40);
     assert!(one.stdout == four.stdout, "streamed output differs between 1 and 4 threads");
 }
+
+#[test]
+fn the_corpus_summary_is_in_the_text_markdown_html_and_json_reports() {
+    let dir = fixtures().display().to_string();
+    for (format, marker) in [
+        ("text", "Corpus: 3 articles compared, 25 points"),
+        ("md", "## Corpus summary"),
+        ("html", "<section class=\"corpus-summary\"><h2>Corpus summary</h2>"),
+        ("json", "\"summary\": {"),
+    ] {
+        let out = run(&["compare", &official(), &dir, "--format", format]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert!(report.contains(marker), "{format} report lacks the summary");
+    }
+    let out = run(&["compare", &official(), &fixtures().join("article.txt").display().to_string()]);
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("Corpus:"),
+        "one article has no summary unless asked"
+    );
+}
