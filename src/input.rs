@@ -124,10 +124,7 @@ impl Record {
         let name = self.name();
         let format = match self.format.as_deref() {
             None => self.path.as_deref().map(Format::from_path).unwrap_or_default(),
-            Some(f) => match Format::from_extension(f).or(match f {
-                "text" => Some(Format::Text),
-                _ => None,
-            }) {
+            Some(f) => match Format::from_extension(f) {
                 Some(format) => format,
                 None => bail!("{name}: unknown format {f:?} (use text, markdown or html)"),
             },
