@@ -3,12 +3,14 @@
 //! reads them. The article body is the largest `<article>`, else `<main>` (or `role="main"`), else
 //! `<body>`. Inside it, scripts, styles, navigation, headers, footers, asides, forms, hidden
 //! elements, blocks whose class or id marks them as page furniture (related links, sharing,
-//! comments, advertising, bylines) and lists made only of links are dropped. Each block element
+//! comments, advertising, bylines) and blocks whose text is nearly all links (menus, related-article
+//! boxes, tag lists) are dropped. Each block element
 //! (paragraph, heading, list item, quote, table row…) becomes a paragraph; a `<figcaption>` becomes
 //! a caption paragraph. The headline is the body's first `<h1>`, else `og:title`, else `<title>`; the
 //! publication time (`article:published_time` and similar) opens the text as a dateline, and the
 //! author (`<meta name="author">`, `rel="author"`, a byline element) closes it as a byline.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
@@ -158,24 +160,53 @@ fn text_of(el: ElementRef<'_>) -> String {
     fold_whitespace(&out)
 }
 
-/// True for a list whose every word is inside a link (a menu or a related-articles list).
-fn is_link_list(el: ElementRef<'_>) -> bool {
-    let mut any_link = false;
-    for node in el.descendants() {
-        let Node::Text(t) = node.value() else { continue };
-        if t.trim().is_empty() {
-            continue;
+/// Blocks dropped when nearly all their text is link text (menus, related-article boxes, tag lists).
+const LINK_BLOCKS: &[&str] = &["ul", "ol", "div", "section", "table", "p", "dl"];
+
+/// Share of a block's text inside links from which the block counts as a list of links.
+const LINKED_BLOCK_SHARE: f64 = 0.8;
+
+/// For every element of [`LINK_BLOCKS`] under `root`, the share of its text that is inside links, in
+/// one pass over the tree.
+fn link_shares(root: ElementRef<'_>) -> HashMap<NodeId, f64> {
+    // (element, text characters, of which inside a link, is a link)
+    let mut stack: Vec<(NodeId, usize, usize, bool)> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut shares = HashMap::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let link = e.name() == "a";
+                    link_depth += usize::from(link);
+                    stack.push((node.id(), 0, 0, link));
+                }
+                Node::Text(t) => {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += n;
+                        if link_depth > 0 {
+                            top.2 += n;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Some(el) = node.value().as_element() else { continue };
+                let Some((id, total, linked, link)) = stack.pop() else { continue };
+                link_depth -= usize::from(link);
+                if let Some(parent) = stack.last_mut() {
+                    parent.1 += total;
+                    parent.2 += linked;
+                }
+                if total > 0 && LINK_BLOCKS.contains(&el.name()) {
+                    shares.insert(id, linked as f64 / total as f64);
+                }
+            }
         }
-        let in_link = node
-            .ancestors()
-            .take_while(|a| a.id() != el.id())
-            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
-        if !in_link {
-            return false;
-        }
-        any_link = true;
     }
-    any_link
+    shares
 }
 
 /// The `content` of the first `<meta>` whose `property`, `name` or `itemprop` is one of `keys`.
@@ -241,6 +272,8 @@ fn published(doc: &Html, root: ElementRef<'_>) -> Option<String> {
 struct Walker {
     blocks: Vec<(String, Option<Role>)>,
     buffer: String,
+    /// Share of link text of each block that may be a list of links.
+    link_shares: HashMap<NodeId, f64>,
 }
 
 impl Walker {
@@ -260,7 +293,7 @@ impl Walker {
             || e.attr("hidden").is_some()
             || e.attr("aria-hidden") == Some("true")
             || name_words(e).any(|w| FURNITURE.contains(&w.as_str()))
-            || (matches!(name, "ul" | "ol") && is_link_list(el))
+            || self.link_shares.get(&node.id()).is_some_and(|&share| share >= LINKED_BLOCK_SHARE)
             || (name == "h1" && text_of(el) == headline)
     }
 
@@ -321,7 +354,7 @@ pub(crate) fn extract(page: &str) -> Extracted {
         })
     };
     let headline = h1.or_else(title).unwrap_or_default();
-    let mut walker = Walker { blocks: Vec::new(), buffer: String::new() };
+    let mut walker = Walker { blocks: Vec::new(), buffer: String::new(), link_shares: link_shares(root) };
     walker.walk(root, &headline);
 
     let mut out = Extracted::default();
@@ -402,6 +435,29 @@ mod tests {
             <article><p>The real story has much more text in it.</p><span class="author-name">Kim Lee</span></article></body>"#;
         let out = extract(page);
         assert_eq!(out.text, "The real story has much more text in it.\n\nKim Lee\n");
+    }
+
+    #[test]
+    fn blocks_of_links_are_dropped_whatever_their_class_and_paragraphs_with_a_link_are_kept() {
+        let page = r#"<body><div class="content">
+            <p>The minister <a href="/m">Ana Silva</a> opened the new bridge on Monday.</p>
+            <div class="box-tinlienquan"><b>Xem thêm</b><a href="/1">Another bridge opens in the north of the country</a>
+              <a href="/2">Road toll prices rise again next year</a></div>
+            <p>Traffic will start in <a href="/j">June</a>.</p>
+            <p><a href="/all">All transport news from the last week</a></p>
+            </div></body>"#;
+        let out = extract(page);
+        assert_eq!(
+            out.text,
+            "The minister Ana Silva opened the new bridge on Monday.\n\nTraffic will start in June.\n"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_markup_keeps_its_text() {
+        // html5ever's tree building is quadratic in nesting depth, so the depth here stays modest.
+        let page = format!("{}<p>Deep text.</p>{}", "<div>".repeat(3_000), "</div>".repeat(3_000));
+        assert_eq!(extract(&page).text, "Deep text.\n");
     }
 
     #[test]
