@@ -274,6 +274,8 @@ struct Walker {
     buffer: String,
     /// Share of link text of each block that may be a list of links.
     link_shares: HashMap<NodeId, f64>,
+    /// Whether blocks are dropped for a class or id that names page furniture.
+    by_name: bool,
 }
 
 impl Walker {
@@ -292,7 +294,7 @@ impl Walker {
         DROPPED.contains(&name)
             || e.attr("hidden").is_some()
             || e.attr("aria-hidden") == Some("true")
-            || name_words(e).any(|w| FURNITURE.contains(&w.as_str()))
+            || (self.by_name && name_words(e).any(|w| FURNITURE.contains(&w.as_str())))
             || self.link_shares.get(&node.id()).is_some_and(|&share| share >= LINKED_BLOCK_SHARE)
             || (name == "h1" && text_of(el) == headline)
     }
@@ -354,8 +356,15 @@ pub(crate) fn extract(page: &str) -> Extracted {
         })
     };
     let headline = h1.or_else(title).unwrap_or_default();
-    let mut walker = Walker { blocks: Vec::new(), buffer: String::new(), link_shares: link_shares(root) };
+    let mut walker =
+        Walker { blocks: Vec::new(), buffer: String::new(), link_shares: link_shares(root), by_name: true };
     walker.walk(root, &headline);
+    if walker.blocks.is_empty() {
+        // Class names are only a hint: a site whose main column is called `sidebar` would
+        // otherwise lose its whole article.
+        walker.by_name = false;
+        walker.walk(root, &headline);
+    }
 
     let mut out = Extracted::default();
     if let Some(date) = published(&doc, root) {
@@ -458,6 +467,13 @@ mod tests {
         // html5ever's tree building is quadratic in nesting depth, so the depth here stays modest.
         let page = format!("{}<p>Deep text.</p>{}", "<div>".repeat(3_000), "</div>".repeat(3_000));
         assert_eq!(extract(&page).text, "Deep text.\n");
+    }
+
+    #[test]
+    fn when_class_names_would_drop_everything_they_are_ignored() {
+        let page = r#"<body><div class="sidebar-1"><h1>Title</h1><p>The whole story is here.</p></div>
+            <div class="sidebar-2"><ul><li><a href="/x">Other</a></li></ul></div></body>"#;
+        assert_eq!(extract(page).text, "Title\n\nThe whole story is here.\n");
     }
 
     #[test]
