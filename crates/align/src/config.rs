@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::checks::ChecksConfig;
 use crate::error::{Error, ErrorKind};
 
 /// Thresholds and weights. Every field has a default; a TOML file may set any subset of them.
@@ -12,11 +13,13 @@ pub struct Config {
     /// Minimum share of a press sentence's weighted content its best source must explain for the
     /// sentence to count as drawn from the official text (otherwise `unsupported`).
     pub support_threshold: f64,
+    /// Thresholds of the consistency checks (the `[checks]` table).
+    pub checks: ChecksConfig,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { support_threshold: 0.5 }
+        Config { support_threshold: 0.5, checks: ChecksConfig::default() }
     }
 }
 

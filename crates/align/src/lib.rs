@@ -16,14 +16,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Modules: `config` (thresholds and weights), `model` (the serialised JSON contract), `error`.
+//! Modules: `config` (thresholds and weights), `model` (the serialised JSON contract), `error`,
+//! `checks` (consistency checks: acronyms, names, capitalisation, quantities and dates, quotes,
+//! glossary; see [`Aligner::check`]).
 
 #![deny(missing_docs)]
 
+mod checks;
 mod config;
 mod error;
 mod model;
 
+pub use checks::{check_documents, terms, ChecksConfig, Glossary, TermEntry, Terms};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
 pub use model::{
@@ -37,12 +41,19 @@ use crosscheck_parse::Document;
 #[derive(Debug, Clone, Default)]
 pub struct AlignerBuilder {
     config: Config,
+    glossary: Option<Glossary>,
 }
 
 impl AlignerBuilder {
     /// Uses these thresholds and weights.
     pub fn config(mut self, config: Config) -> Self {
         self.config = config;
+        self
+    }
+
+    /// Uses this glossary in the consistency checks.
+    pub fn glossary(mut self, glossary: Option<Glossary>) -> Self {
+        self.glossary = glossary;
         self
     }
 
@@ -54,7 +65,12 @@ impl AlignerBuilder {
                 format!("{}: no sentence to align against", official.path),
             ));
         }
-        Ok(Aligner { config: self.config, official: official.clone(), text: official_text(official) })
+        Ok(Aligner {
+            config: self.config,
+            official: official.clone(),
+            text: official_text(official),
+            glossary: self.glossary,
+        })
     }
 }
 
@@ -65,6 +81,7 @@ pub struct Aligner {
     config: Config,
     official: Document,
     text: OfficialText,
+    glossary: Option<Glossary>,
 }
 
 fn official_text(doc: &Document) -> OfficialText {
@@ -116,6 +133,21 @@ impl Aligner {
     /// Aligns one article.
     pub fn align(&self, article: &Document) -> ArticleAlignment {
         todo!("aligner for {}", article.path)
+    }
+
+    /// Runs the consistency checks on aligned articles: fills each `alignments[i].findings` with
+    /// the findings of `articles[i]` (its naming against the official text, its numbers, dates and
+    /// quotations against its sources) and returns the shared ones (inside the official text, or
+    /// across articles) for [`Alignment::findings`]. Each finding is reported once. `articles` and
+    /// `alignments` are in the same order, as [`Aligner::align`] produced them.
+    pub fn check(&self, articles: &[Document], alignments: &mut [ArticleAlignment]) -> Vec<Finding> {
+        let pairs: Vec<(&Document, &ArticleAlignment)> = articles.iter().zip(alignments.iter()).collect();
+        let result =
+            checks::check(&self.official, &self.text, &pairs, self.glossary.as_ref(), &self.config.checks);
+        for (alignment, found) in alignments.iter_mut().zip(result.per_article) {
+            alignment.findings.extend(found);
+        }
+        result.shared
     }
 
     /// Puts aligned articles together into the whole result.

@@ -1,0 +1,132 @@
+//! Capitalisation variants of one multi-word proper name (`Đối tác chiến lược toàn diện` /
+//! `Đối tác Chiến lược Toàn diện`): style, so `info`, one finding per group, capped.
+//!
+//! Phrases are read from every sentence: from a capitalised word that does not open the sentence,
+//! over capitalised words and single lower-case words between them, plus one lower-case word after
+//! the last capitalised one (Vietnamese title case capitalises the first syllable of each word). A
+//! phrase is looked up, word for word and ignoring case, everywhere in the corpus; places that open
+//! a sentence are skipped (their capital says nothing). A group whose places all lie inside a
+//! shorter reported group's places is not reported again.
+
+use rustc_hash::FxHashMap;
+
+use super::word::words;
+use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ};
+use crate::model::{Finding, Severity};
+
+/// Lower-cased words of every sentence, with their byte ranges and whether they follow the word
+/// before with only whitespace.
+struct Index {
+    /// (doc, sentence) → words.
+    words: FxHashMap<(usize, usize), Vec<(String, usize, usize, bool)>>,
+    /// lower-cased word → places (doc, sentence, word index).
+    at: FxHashMap<String, Vec<(usize, usize, usize)>>,
+}
+
+fn index(corpus: &Corpus) -> Index {
+    let mut idx = Index { words: FxHashMap::default(), at: FxHashMap::default() };
+    for d in 0..corpus.docs.len() {
+        for (i, s) in corpus.sentences(d) {
+            let ws: Vec<(String, usize, usize, bool)> = words(&s.text)
+                .into_iter()
+                .map(|w| (w.text(&s.text).to_lowercase(), w.start, w.end, w.joined))
+                .collect();
+            for (k, w) in ws.iter().enumerate() {
+                idx.at.entry(w.0.clone()).or_default().push((d, i, k));
+            }
+            idx.words.insert((d, i), ws);
+        }
+    }
+    idx
+}
+
+/// Phrases of one sentence, as lower-cased word lists.
+fn phrases(text: &str) -> Vec<Vec<String>> {
+    let ws = words(text);
+    let cap = |k: usize| ws[k].is_capitalised(text);
+    let joined = |k: usize| k < ws.len() && ws[k].joined;
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k < ws.len() {
+        if !cap(k) || (ws[k].joined && cap(k - 1)) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        loop {
+            if joined(end + 1) && cap(end + 1) {
+                end += 1;
+            } else if joined(end + 1) && joined(end + 2) && cap(end + 2) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if joined(end + 1) {
+            end += 1;
+        }
+        if end > k {
+            out.push(ws[k..=end].iter().map(|w| w.text(text).to_lowercase()).collect());
+        }
+        k = end + 1;
+    }
+    out
+}
+
+/// Adds the capitalisation findings (uncapped; [`cap`] limits them).
+pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
+    let idx = index(corpus);
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for d in 0..corpus.docs.len() {
+        for (_, s) in corpus.sentences(d) {
+            keys.extend(phrases(&s.text));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut groups: Vec<(usize, Vec<Occ>)> = Vec::new();
+    for key in keys {
+        let mut occs = Vec::new();
+        for &(d, i, k) in idx.at.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
+            let ws = &idx.words[&(d, i)];
+            if k == 0 || k + key.len() > ws.len() {
+                continue;
+            }
+            let matches = key.iter().enumerate().all(|(j, w)| ws[k + j].0 == *w && (j == 0 || ws[k + j].3));
+            if matches {
+                let s = corpus.sentences(d).nth(i).map(|(_, s)| s);
+                if let Some(s) = s {
+                    occs.push(Occ::at(d, i, s, ws[k].1, ws[k + key.len() - 1].2));
+                }
+            }
+        }
+        if super::variants(&occs).len() >= 2 {
+            groups.push((key.len(), occs));
+        }
+    }
+    groups.sort_by_key(|(n, _)| *n);
+    let mut reported: Vec<Occ> = Vec::new();
+    for (_, occs) in groups {
+        if occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
+            continue;
+        }
+        reported.extend(occs.iter().cloned());
+        distribute(corpus, occs, out, &|occs| {
+            let message = format!("Capitalised differently: {}.", describe_forms(corpus, occs));
+            Some(finding(corpus, "capitalisation_variant", Severity::Info, message, occs))
+        });
+    }
+}
+
+/// Keeps the `max` findings with the most places; the last kept one says how many were left out.
+pub(crate) fn cap(mut list: Vec<Finding>, max: usize) -> Vec<Finding> {
+    list.sort_by(|a, b| b.locations.len().cmp(&a.locations.len()));
+    let dropped = list.len().saturating_sub(max);
+    list.truncate(max);
+    if dropped > 0 {
+        if let Some(last) = list.last_mut() {
+            last.message.push_str(&format!(" ({dropped} more capitalisation variants not listed.)"));
+        }
+    }
+    list
+}

@@ -1,0 +1,104 @@
+//! Name variants: the same person or body written with different spacing, hyphenation or
+//! diacritics (`Lee Jae Myung` / `Lee Jae-myung`), within a document and across documents.
+//!
+//! Names are runs of capitalised words (no name lists). Every run and every part of one is keyed
+//! with case, diacritics, hyphens and spaces removed; a key written two ways, one of them with at
+//! least two words or a hyphen, is a variant group. Spellings that differ in case only are left to
+//! the capitalisation check. A group whose every place lies inside a larger reported group
+//! (`Jae Myung` inside `Lee Jae Myung`) is not reported again.
+
+use rustc_hash::FxHashMap;
+
+use super::acronym::is_acronym;
+use super::word::{name_key, words, Word};
+use super::{add_term, describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, TermEntry};
+use crate::model::Severity;
+
+/// Runs of capitalised words (acronyms excluded) joined by spaces only, per sentence.
+pub(crate) fn runs(text: &str, cfg: &ChecksConfig) -> Vec<Vec<Word>> {
+    let mut out: Vec<Vec<Word>> = Vec::new();
+    let mut current: Vec<Word> = Vec::new();
+    for w in words(text) {
+        let name_word = w.is_capitalised(text) && !is_acronym(w.text(text), cfg.max_acronym_len);
+        if !name_word || !w.joined {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if name_word {
+            current.push(w);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn multi_part(form: &str) -> bool {
+    form.contains(char::is_whitespace) || form.contains(['-', '\'', '’'])
+}
+
+/// Every name-like place of the corpus, grouped by key.
+fn groups(corpus: &Corpus, cfg: &ChecksConfig) -> FxHashMap<String, Vec<(usize, Occ)>> {
+    let mut by_key: FxHashMap<String, Vec<(usize, Occ)>> = FxHashMap::default();
+    for d in 0..corpus.docs.len() {
+        for (i, s) in corpus.sentences(d) {
+            for run in runs(&s.text, cfg) {
+                for a in 0..run.len() {
+                    for b in a + 1..=run.len().min(a + cfg.max_name_words) {
+                        let occ = Occ::at(d, i, s, run[a].start, run[b - 1].end);
+                        by_key.entry(name_key(&occ.form)).or_default().push((b - a, occ));
+                    }
+                }
+            }
+        }
+    }
+    by_key
+}
+
+/// Adds the name-variant findings.
+pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
+    let mut candidates: Vec<(usize, String, Vec<Occ>)> = groups(corpus, cfg)
+        .into_iter()
+        .filter_map(|(key, occs)| {
+            let words = occs.iter().map(|(n, _)| *n).max().unwrap_or(0);
+            let occs: Vec<Occ> = occs.into_iter().map(|(_, o)| o).collect();
+            let forms = super::variants(&occs);
+            let mut lowered: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+            lowered.sort_unstable();
+            lowered.dedup();
+            (forms.iter().any(|f| multi_part(f)) && lowered.len() >= 2).then_some((words, key, occs))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut reported: Vec<Occ> = Vec::new();
+    for (_, _, occs) in candidates {
+        if occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
+            continue;
+        }
+        reported.extend(occs.iter().cloned());
+        distribute(corpus, occs, out, &|occs| {
+            let message = format!(
+                "One name is written {} ways: {}.",
+                super::variants(occs).len(),
+                describe_forms(corpus, occs)
+            );
+            Some(finding(corpus, "name_variant", Severity::Warning, message, occs))
+        });
+    }
+}
+
+/// The multi-word names of a one-document corpus.
+pub(crate) fn terms(corpus: &Corpus, cfg: &ChecksConfig) -> Vec<TermEntry> {
+    let mut out = Vec::new();
+    for (_, s) in corpus.sentences(0) {
+        for run in runs(&s.text, cfg) {
+            let (a, b) = (run[0].start, run[run.len() - 1].end);
+            if multi_part(&s.text[a..b]) {
+                add_term(&mut out, &s.text[a..b], String::new(), s.line_at(a));
+            }
+        }
+    }
+    out
+}
