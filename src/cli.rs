@@ -23,6 +23,11 @@ pub enum Command {
     /// several sentences, or unsupported); for each point, whether each article covers it, covers
     /// part of it (and what it drops) or leaves it out.
     Compare(CompareArgs),
+    /// List the acronyms (with their long forms), names, amounts, dates and years read from each
+    /// file, then the naming inconsistencies found within and across the files: one name given two
+    /// acronyms (KVFTA / VKFTA), one acronym standing for two things, a name spelled two ways,
+    /// capitalisation that differs, spellings a glossary rejects.
+    Terms(TermsArgs),
 }
 
 /// Whether a file is the official text or a press article.
@@ -53,6 +58,27 @@ pub struct ParseArgs {
     /// Print the document model as JSON (sections, sentences, lines, byte spans, roles).
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The files to read. The first one read as an official text (numbered points, no dateline)
+    /// is the reference the others are checked against.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Read every file as this kind instead of deciding from its text.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Accepted aliases and canonical spellings, from a TOML file (`[[alias]] forms = [..]`,
+    /// `[[canonical]] form = ".." variants = [..]`).
+    #[arg(long, value_name = "FILE.toml")]
+    pub glossary: Option<PathBuf>,
+    /// Thresholds from a TOML file (the `[checks]` table of the configuration).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Output formats of `compare`.

@@ -3,6 +3,7 @@
 mod cli;
 mod compare_cmd;
 mod parse_cmd;
+mod terms_cmd;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,7 @@ fn run(args: cli::Cli) -> anyhow::Result<u8> {
     match args.command {
         cli::Command::Parse(a) => parse_cmd::run(&a)?,
         cli::Command::Compare(a) => compare_cmd::run(&a)?,
+        cli::Command::Terms(a) => terms_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }

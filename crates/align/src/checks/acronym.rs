@@ -9,8 +9,9 @@
 //! they cannot (a Vietnamese name with an English acronym), the long form is the capitalised noun
 //! phrase before the parenthesis: it runs back over capitalised words and short runs of lower-case
 //! ones, stops at punctuation or a long lower-case run, and starts at the first capitalised word
-//! followed by a lower-case one (a head noun such as `Hiệp định`, `Ủy ban`), else at its first
-//! capitalised word. Every other capitalised start inside it is kept as a candidate: when one
+//! whose word and the next begin with the acronym's first two letters (`Viện Khoa học … (VKIST)`),
+//! else at the first capitalised word followed by a lower-case one (a head noun such as
+//! `Hiệp định`, `Ủy ban`), else at its first capitalised word. Every other capitalised start inside it is kept as a candidate: when one
 //! equals the long form another definition gives a similarly spelled acronym, that is the long form
 //! (`Ủy ban hỗn hợp thực thi Hiệp định … (VKFTA)` names the agreement another sentence calls KVFTA).
 
@@ -213,8 +214,20 @@ fn long_form_before(
     }
     let heads: Vec<usize> =
         (first..=last_cap).filter(|&i| cap(i) && (i == first || !cap(i - 1) || !ws[i].joined)).collect();
-    let primary =
-        heads.iter().copied().find(|&h| h + 1 < ws.len() && !cap(h + 1) && ws[h + 1].joined).unwrap_or(first);
+    let initials: Vec<char> = fold(acronym).chars().filter(|c| c.is_alphabetic()).take(2).collect();
+    let initial = |i: usize| fold(ws[i].text(seg)).chars().next();
+    let spelled = |h: usize| {
+        initials.len() == 2
+            && h + 1 < ws.len()
+            && initial(h) == Some(initials[0])
+            && initial(h + 1) == Some(initials[1])
+    };
+    let primary = heads
+        .iter()
+        .copied()
+        .find(|&h| spelled(h))
+        .or_else(|| heads.iter().copied().find(|&h| h + 1 < ws.len() && !cap(h + 1) && ws[h + 1].joined))
+        .unwrap_or(first);
     let candidates = heads.iter().copied().filter(|&h| h > primary).map(make).collect();
     (Some(make(primary)), candidates)
 }
@@ -457,6 +470,16 @@ mod tests {
             ("Tổ chức các thỏa thuận như Quỹ Hợp tác phát triển kinh tế Hàn Quốc (EDCF) và các dự án khác.", "EDCF", "Quỹ Hợp tác phát triển kinh tế Hàn Quốc"),
             ("Lao động sang làm việc tại Hàn Quốc theo Chương trình cấp phép việc làm (EPS) được gia hạn.", "EPS", "Chương trình cấp phép việc làm"),
             ("Hai bên ủng hộ Liên hợp quốc (LHQ) mạnh mẽ.", "LHQ", "Liên hợp quốc"),
+            (
+                "Tăng cường vai trò của Viện Khoa học và Công nghệ Việt Nam - Hàn Quốc (VKIST) - cứ điểm.",
+                "VKIST",
+                "Viện Khoa học và Công nghệ Việt Nam - Hàn Quốc",
+            ),
+            (
+                "Hai bên mở rộng Ủy ban hỗn hợp thực thi Hiệp định Thương mại tự do Việt Nam - Hàn Quốc (VKFTA) ngay.",
+                "VKFTA",
+                "Ủy ban hỗn hợp thực thi Hiệp định Thương mại tự do Việt Nam - Hàn Quốc",
+            ),
         ];
         for (text, acr, long) in cases {
             assert_eq!(defs(text), [(acr.to_string(), Some(long.to_string()))], "{text}");

@@ -3,7 +3,9 @@
 //!
 //! Phrases are read from every sentence: from a capitalised word that does not open the sentence,
 //! over capitalised words and single lower-case words between them, plus one lower-case word after
-//! the last capitalised one (Vietnamese title case capitalises the first syllable of each word). A
+//! the last capitalised one (Vietnamese title case capitalises the first syllable of each word),
+//! with at least two capitalised words (one capital is too often a common noun opening a name,
+//! `Chương trình Hành động` beside `chương trình`). A
 //! phrase is looked up, word for word and ignoring case, everywhere in the corpus; places that open
 //! a sentence are skipped (their capital says nothing). A group whose places all lie inside a
 //! shorter reported group's places is not reported again.
@@ -14,11 +16,14 @@ use super::word::words;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ};
 use crate::model::{Finding, Severity};
 
-/// Lower-cased words of every sentence, with their byte ranges and whether they follow the word
-/// before with only whitespace.
+/// A lower-cased word, its byte range, and whether only whitespace separates it from the word
+/// before.
+type Lowered = (String, usize, usize, bool);
+
+/// Lower-cased words of every sentence.
 struct Index {
     /// (doc, sentence) → words.
-    words: FxHashMap<(usize, usize), Vec<(String, usize, usize, bool)>>,
+    words: FxHashMap<(usize, usize), Vec<Lowered>>,
     /// lower-cased word → places (doc, sentence, word index).
     at: FxHashMap<String, Vec<(usize, usize, usize)>>,
 }
@@ -27,7 +32,7 @@ fn index(corpus: &Corpus) -> Index {
     let mut idx = Index { words: FxHashMap::default(), at: FxHashMap::default() };
     for d in 0..corpus.docs.len() {
         for (i, s) in corpus.sentences(d) {
-            let ws: Vec<(String, usize, usize, bool)> = words(&s.text)
+            let ws: Vec<Lowered> = words(&s.text)
                 .into_iter()
                 .map(|w| (w.text(&s.text).to_lowercase(), w.start, w.end, w.joined))
                 .collect();
@@ -62,10 +67,11 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
                 break;
             }
         }
+        let capitals = (k..=end).filter(|&j| cap(j)).count();
         if joined(end + 1) {
             end += 1;
         }
-        if end > k {
+        if capitals >= 2 {
             out.push(ws[k..=end].iter().map(|w| w.text(text).to_lowercase()).collect());
         }
         k = end + 1;
@@ -96,7 +102,11 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             if matches {
                 let s = corpus.sentences(d).nth(i).map(|(_, s)| s);
                 if let Some(s) = s {
-                    occs.push(Occ::at(d, i, s, ws[k].1, ws[k + key.len() - 1].2));
+                    let occ = Occ::at(d, i, s, ws[k].1, ws[k + key.len() - 1].2);
+                    // A spelling without a capital is a common phrase, not a spelling of the name.
+                    if occ.form.chars().any(char::is_uppercase) {
+                        occs.push(occ);
+                    }
                 }
             }
         }
@@ -120,7 +130,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
 
 /// Keeps the `max` findings with the most places; the last kept one says how many were left out.
 pub(crate) fn cap(mut list: Vec<Finding>, max: usize) -> Vec<Finding> {
-    list.sort_by(|a, b| b.locations.len().cmp(&a.locations.len()));
+    list.sort_by_key(|f| std::cmp::Reverse(f.locations.len()));
     let dropped = list.len().saturating_sub(max);
     list.truncate(max);
     if dropped > 0 {

@@ -316,7 +316,7 @@ pub(crate) fn check(
         found.per_doc[i + 1].extend(quote::check(official, text, doc, alignment, cfg));
     }
     let mut shared = found.shared;
-    shared.extend(found.per_doc[0].drain(..));
+    shared.append(&mut found.per_doc[0]);
     CheckResult { per_article: found.per_doc.into_iter().skip(1).collect(), shared }
 }
 

@@ -20,10 +20,8 @@ pub(crate) fn runs(text: &str, cfg: &ChecksConfig) -> Vec<Vec<Word>> {
     let mut current: Vec<Word> = Vec::new();
     for w in words(text) {
         let name_word = w.is_capitalised(text) && !is_acronym(w.text(text), cfg.max_acronym_len);
-        if !name_word || !w.joined {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if (!name_word || !w.joined) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         if name_word {
             current.push(w);
@@ -72,9 +70,23 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // A group that only adds context to a more widespread smaller one (`Quốc Lee Jae Myung` around
+    // `Lee Jae Myung`) is not the name.
+    let contains = |outer: &Occ, inner: &Occ| {
+        outer.doc == inner.doc
+            && outer.sentence == inner.sentence
+            && outer.span[0] <= inner.span[0]
+            && inner.span[1] <= outer.span[1]
+    };
+    let extension = |g: &(usize, String, Vec<Occ>)| {
+        candidates.iter().any(|h| {
+            h.0 < g.0 && h.2.len() > g.2.len() && g.2.iter().all(|o| h.2.iter().any(|i| contains(o, i)))
+        })
+    };
+    let keep: Vec<bool> = candidates.iter().map(|g| !extension(g)).collect();
     let mut reported: Vec<Occ> = Vec::new();
-    for (_, _, occs) in candidates {
-        if occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
+    for ((_, _, occs), keep) in candidates.into_iter().zip(keep) {
+        if !keep || occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
             continue;
         }
         reported.extend(occs.iter().cloned());

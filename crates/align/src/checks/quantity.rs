@@ -340,7 +340,7 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
     }
     for c in YEAR.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let followed_by_number = text[m.end()..].starts_with(|ch: char| matches!(ch, '.' | ',' | '/'))
+        let followed_by_number = text[m.end()..].starts_with(['.', ',', '/'])
             && text[m.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit());
         let v = year(c.get(1)).filter(|&y| in_years(y) && !followed_by_number).map(Value::Year);
         take(&mut found, m, v);
