@@ -1,7 +1,8 @@
 //! Acronyms: definitions (`Long form (ABC)`, `ABC (long form)`), a registry keyed by the normalised
 //! long form, and the findings: one long form with several acronyms (`acronym_conflict`), one
 //! acronym with unrelated long forms (`acronym_redefined`), an acronym an article uses that the
-//! official text neither defines nor uses (`acronym_undefined`).
+//! official text neither defines nor uses (`acronym_undefined`, info; currency codes and the source
+//! a sentence credits are not acronyms to define).
 //!
 //! The long form of `Long form (ABC)` is found in two ways. When the acronym's letters can be read,
 //! in order, in the words before the parenthesis with its first letter starting the first word
@@ -331,7 +332,10 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
             None => by_key.push((long.key.clone(), long.text.clone(), vec![def.acronym.clone()])),
         }
     }
+    // Acronyms already in a conflict or a redefinition are not reported again as undefined.
+    let mut settled: FxHashSet<String> = FxHashSet::default();
     for (_, text, acrs) in by_key.iter().filter(|(_, _, a)| a.len() >= 2) {
+        settled.extend(acrs.iter().cloned());
         let occs: Vec<Occ> = acrs.iter().flat_map(|a| reg.uses.get(a).cloned().unwrap_or_default()).collect();
         distribute(corpus, occs, out, &|occs| {
             let message = format!(
@@ -368,6 +372,7 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         if clusters.len() < 2 {
             continue;
         }
+        settled.insert(acr.to_string());
         distribute(corpus, occs, out, &|occs| {
             let message = format!(
                 "'{acr}' stands for different things: {}. Check which one is meant.",
@@ -388,7 +393,8 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     let mut unknown: Vec<(&str, Vec<Occ>)> = reg
         .uses
         .iter()
-        .filter(|(a, _)| !known.contains(a.as_str()))
+        .filter(|(a, _)| !known.contains(a.as_str()) && !settled.contains(a.as_str()))
+        .filter(|(a, _)| super::quantity::currency(a).is_none())
         .map(|(a, occs)| {
             let occs = occs
                 .iter()

@@ -3,7 +3,8 @@
 //!
 //! Phrases are read from every sentence: from a capitalised word that does not open the sentence,
 //! over capitalised words and single lower-case words between them, plus one lower-case word after
-//! the last capitalised one (Vietnamese title case capitalises the first syllable of each word),
+//! the last capitalised one when a lower-case word comes before it (Vietnamese title case
+//! capitalises the first syllable of each word: `Toàn diện`),
 //! with at least two capitalised words (one capital is too often a common noun opening a name,
 //! `Chương trình Hành động` beside `chương trình`). A
 //! phrase is looked up, word for word and ignoring case, everywhere in the corpus; places that open
@@ -68,7 +69,10 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
             }
         }
         let capitals = (k..=end).filter(|&j| cap(j)).count();
-        if joined(end + 1) {
+        // Vietnamese title case (`Toàn diện`): a last capital after a lower-case word takes the
+        // word after it; a name ending in capitalised words (`Triều Tiên`, `Strategic
+        // Partnership`) ends there.
+        if end > k && !cap(end - 1) && joined(end + 1) {
             end += 1;
         }
         if capitals >= 2 {

@@ -103,10 +103,11 @@ impl Glossary {
         Ok(glossary)
     }
 
-    /// True when every variant of the finding is a declared alias of one another.
+    /// True when the finding's variants differ only by declared aliases of one another (around
+    /// them the text may be the same: `President Lee Jae Myung` / `President Lee Jae-myung`).
     fn accepts(&self, f: &Finding) -> bool {
         NAMING_KINDS.contains(&f.kind.as_str())
-            && self.aliases.iter().any(|a| f.variants.iter().all(|v| a.contains(v)))
+            && self.aliases.iter().any(|a| same_but_for(&f.variants, a, |s| s.to_string()))
     }
 
     /// True when a canonical entry covers every variant of a naming finding (its own `glossary`
@@ -114,9 +115,8 @@ impl Glossary {
     fn covers(&self, f: &Finding) -> bool {
         NAMING_KINDS.contains(&f.kind.as_str())
             && self.canonical.iter().any(|c| {
-                let keys: Vec<String> =
-                    std::iter::once(&c.form).chain(&c.variants).map(|s| name_key(s)).collect();
-                f.variants.iter().all(|v| keys.contains(&name_key(v)))
+                let forms: Vec<String> = std::iter::once(&c.form).chain(&c.variants).cloned().collect();
+                same_but_for(&f.variants, &forms, name_key)
             })
     }
 
@@ -179,6 +179,21 @@ impl Glossary {
             }
         }
     }
+}
+
+/// True when every variant holds one of `forms` (compared as `key` makes them) and the variants
+/// are equal once it is replaced by the first form.
+fn same_but_for(variants: &[String], forms: &[String], key: impl Fn(&str) -> String) -> bool {
+    let mut keys: Vec<String> = forms.iter().map(|f| key(f)).collect();
+    let Some(first) = keys.first().cloned() else { return false };
+    // The longest form first, so a form inside another does not match part of it.
+    keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    let mut normalised = variants.iter().map(|v| {
+        let v = key(v);
+        keys.iter().find(|k| v.contains(k.as_str())).map(|k| v.replacen(k.as_str(), &first, 1))
+    });
+    let Some(Some(head)) = normalised.next() else { return false };
+    normalised.all(|n| n.as_ref() == Some(&head))
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ pub(crate) mod quantity;
 pub(crate) mod quote;
 pub(crate) mod word;
 
+#[cfg(test)]
+mod tests;
+
 use crosscheck_parse::{Document, Sentence};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +46,11 @@ pub struct ChecksConfig {
     pub related_long_form_share: f64,
     /// Longest name, in words, the name checks group.
     pub max_name_words: usize,
+    /// Most letter edits between two spellings of a name read as a misspelling of one another.
+    pub max_name_edits: usize,
+    /// Fewest letters (spaces and hyphens aside) a name must have to be compared for misspellings:
+    /// short names one letter apart are usually different names.
+    pub min_misspelt_name_len: usize,
     /// Most capitalisation findings reported per article and among the shared ones; the rest are
     /// counted in the last one's message.
     pub max_capitalisation_findings: usize,
@@ -67,6 +75,8 @@ impl Default for ChecksConfig {
             acronym_letter_overlap: 0.75,
             related_long_form_share: 0.6,
             max_name_words: 6,
+            max_name_edits: 1,
+            min_misspelt_name_len: 8,
             max_capitalisation_findings: 10,
             min_year: 1900,
             max_year: 2100,

@@ -4,9 +4,12 @@
 //! Names are runs of capitalised words (no name lists). Every run and every part of one is keyed
 //! with case, diacritics, hyphens and spaces removed; a key written two ways, one of them with at
 //! least two words or a hyphen, is a variant group. Spellings that differ in case only are left to
-//! the capitalisation check. A group whose every place lies inside a larger reported group
+//! the capitalisation check. Keys one edit apart (`Lee Jae-myung` / `Lee Jae-myng`) are joined
+//! when they are long enough and the parts of both start with the same letters: a likely
+//! misspelling. A group whose every place lies inside a larger reported group
 //! (`Jae Myung` inside `Lee Jae Myung`) is not reported again.
 
+use crosscheck_parse::fold;
 use rustc_hash::FxHashMap;
 
 use super::acronym::is_acronym;
@@ -55,9 +58,81 @@ fn groups(corpus: &Corpus, cfg: &ChecksConfig) -> FxHashMap<String, Vec<(usize, 
     by_key
 }
 
+/// First letters of the parts of a name (split at spaces and hyphens), folded.
+fn initials(form: &str) -> Vec<char> {
+    form.split(|c: char| c.is_whitespace() || c == '-').filter_map(|p| fold(p).chars().next()).collect()
+}
+
+/// Joins groups whose keys are one edit apart (`leejaemyung` / `leejaemyng`) when both are long
+/// enough and their parts start with the same letters: a likely misspelling of one name.
+fn merge_misspellings(
+    by_key: FxHashMap<String, Vec<(usize, Occ)>>,
+    cfg: &ChecksConfig,
+) -> Vec<(String, Vec<(usize, Occ)>)> {
+    let mut groups: Vec<(String, Vec<(usize, Occ)>)> = by_key.into_iter().collect();
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let eligible: Vec<Option<Vec<char>>> = groups
+        .iter()
+        .map(|(key, occs)| {
+            let multi = occs.iter().any(|(_, o)| multi_part(&o.form));
+            (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
+        })
+        .collect();
+    // Two keys one edit apart share the key itself or a one-character deletion.
+    let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, (key, _)) in groups.iter().enumerate() {
+        if eligible[i].is_none() {
+            continue;
+        }
+        let chars: Vec<char> = key.chars().collect();
+        buckets.entry(key.clone()).or_default().push(i);
+        for skip in 0..chars.len() {
+            let deleted: String =
+                chars.iter().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect();
+            buckets.entry(deleted).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for ids in buckets.values().filter(|ids| ids.len() >= 2) {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                let close = i != j
+                    && eligible[i] == eligible[j]
+                    && strsim::levenshtein(&groups[i].0, &groups[j].0) <= cfg.max_name_edits;
+                if close {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    // The more frequent group (earlier in the order) names the merged one.
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut merged: Vec<(String, Vec<(usize, Occ)>)> = Vec::new();
+    let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
+    for i in 0..groups.len() {
+        let r = root(&mut parent, i);
+        let occs = std::mem::take(&mut groups[i].1);
+        match slot.get(&r) {
+            Some(&k) => merged[k].1.extend(occs),
+            None => {
+                slot.insert(r, merged.len());
+                merged.push((groups[r].0.clone(), occs));
+            }
+        }
+    }
+    merged
+}
+
 /// Adds the name-variant findings.
 pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
-    let mut candidates: Vec<(usize, String, Vec<Occ>)> = groups(corpus, cfg)
+    let mut candidates: Vec<(usize, String, Vec<Occ>)> = merge_misspellings(groups(corpus, cfg), cfg)
         .into_iter()
         .filter_map(|(key, occs)| {
             let words = occs.iter().map(|(n, _)| *n).max().unwrap_or(0);
@@ -91,8 +166,12 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         }
         reported.extend(occs.iter().cloned());
         distribute(corpus, occs, out, &|occs| {
+            let mut keys: Vec<String> = occs.iter().map(|o| name_key(&o.form)).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let spelling = if keys.len() > 1 { " Some differ by a letter: check the spelling." } else { "" };
             let message = format!(
-                "One name is written {} ways: {}.",
+                "One name is written {} ways: {}.{spelling}",
                 super::variants(occs).len(),
                 describe_forms(corpus, occs)
             );

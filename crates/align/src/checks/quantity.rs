@@ -207,7 +207,7 @@ fn scale(word: Option<&str>) -> f64 {
     }
 }
 
-fn currency(word: &str) -> Option<&'static str> {
+pub(crate) fn currency(word: &str) -> Option<&'static str> {
     let w = fold(word);
     Some(match w.as_str() {
         "usd" | "us$" | "$" | "us dollar" | "us dollars" | "dollar" | "dollars" | "do la my" | "do la"
