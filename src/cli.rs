@@ -28,6 +28,11 @@ pub enum Command {
     /// acronyms (KVFTA / VKFTA), one acronym standing for two things, a name spelled two ways,
     /// capitalisation that differs, spellings a glossary rejects.
     Terms(TermsArgs),
+    /// Measure the aligner against a human gold annotation (a JSON file naming an official text
+    /// and a press article, with the true sources, relations and point coverage): coverage
+    /// accuracy, source attribution precision/recall/F1, unsupported precision/recall, relation
+    /// accuracy.
+    Eval(EvalArgs),
 }
 
 /// Whether a file is the official text or a press article.
@@ -101,6 +106,21 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold annotation (JSON; its `official` and `press` paths are relative to it).
+    pub gold: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every disagreement with the gold.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Thresholds and weights from a TOML file.
     #[arg(long)]
     pub config: Option<PathBuf>,
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod compare_cmd;
+mod eval_cmd;
 mod parse_cmd;
 mod terms_cmd;
 
@@ -31,6 +32,7 @@ fn run(args: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Parse(a) => parse_cmd::run(&a)?,
         cli::Command::Compare(a) => compare_cmd::run(&a)?,
         cli::Command::Terms(a) => terms_cmd::run(&a)?,
+        cli::Command::Eval(a) => eval_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }

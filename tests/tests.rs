@@ -1,4 +1,5 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
+mod compare;
 mod parse;
 mod util;
