@@ -108,6 +108,11 @@ pub struct CompareArgs {
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Accepted aliases (not reported) and canonical spellings (reported against), from a TOML
+    /// file: `[[alias]] forms = ["Lee Jae Myung", "Lee Jae-myung"]`,
+    /// `[[canonical]] form = "KVFTA" variants = ["VKFTA"]`.
+    #[arg(long, value_name = "FILE.toml")]
+    pub glossary: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

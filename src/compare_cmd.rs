@@ -22,14 +22,16 @@ pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
 pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
     let config = load_config(args.config.as_deref())?;
     let official = read_document(&args.official, &Parser::builder().kind(Kind::Official).build())?;
-    let aligner = Aligner::builder().config(config).build(&official)?;
+    let glossary = crate::terms_cmd::load_glossary(args.glossary.as_deref())?;
+    let aligner = Aligner::builder().config(config).glossary(glossary).build(&official)?;
     let press_parser = Parser::builder().kind(Kind::Press).build();
-    let articles = args
-        .press
-        .par_iter()
-        .map(|p| read_document(p, &press_parser).map(|doc| aligner.align(&doc)))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(aligner.alignment(articles))
+    let docs =
+        args.press.par_iter().map(|p| read_document(p, &press_parser)).collect::<anyhow::Result<Vec<_>>>()?;
+    let mut articles: Vec<_> = docs.par_iter().map(|doc| aligner.align(doc)).collect();
+    let findings = aligner.check(&docs, &mut articles);
+    let mut alignment = aligner.alignment(articles);
+    alignment.findings = findings;
+    Ok(alignment)
 }
 
 pub fn run(args: &CompareArgs) -> anyhow::Result<()> {
