@@ -277,7 +277,7 @@ fn line_breaks(raw: &str) -> Vec<usize> {
             if len > 0 {
                 len += 1;
             }
-            breaks.extend(std::iter::repeat(len).take(newlines));
+            breaks.extend(std::iter::repeat_n(len, newlines));
             newlines = 0;
             in_word = true;
         }

@@ -89,7 +89,7 @@ pub(crate) fn check(
             let mut best: Option<(usize, usize, usize, usize)> = None;
             for i in order {
                 let (n, a, b) = lcs(&quote, &keyed[i]);
-                if best.map_or(true, |(bn, ..)| n > bn) {
+                if best.is_none_or(|(bn, ..)| n > bn) {
                     best = Some((n, i, a, b));
                 }
             }
