@@ -386,3 +386,46 @@ fn ordinary_numbers_raise_no_quantity_finding() {
     all.extend(alignments.remove(0).findings);
     assert!(all.iter().all(|f| !f.kind.starts_with("quantity")), "{all:#?}");
 }
+
+#[test]
+fn capitalisation_findings_are_capped_and_the_rest_counted() {
+    let config = Config::from_toml("c.toml", "[checks]\nmax_capitalisation_findings = 1\n").unwrap();
+    let official = parse(Kind::Official, "official.txt", &data(OFFICIAL));
+    let aligner = Aligner::builder().config(config).build(&official).unwrap();
+    let press = parse(Kind::Press, "press-1.txt", &data(PRESS));
+    let mut alignments = vec![aligner.align(&press)];
+    aligner.check(std::slice::from_ref(&press), &mut alignments);
+    let caps = of_kind(&alignments[0].findings, "capitalisation_variant");
+    assert_eq!(caps.len(), 1, "{caps:#?}");
+    assert!(caps[0].message.ends_with("(2 more capitalisation variants not listed.)"), "{}", caps[0].message);
+}
+
+#[test]
+fn an_unknown_checks_setting_is_a_config_error_with_its_line() {
+    let err = Config::from_toml("c.toml", "[checks]\nmax_name_word = 3\n").unwrap_err();
+    assert!(err.to_string().starts_with("c.toml: line 2"), "{err}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_checks_never_panic_on_any_text(
+        official in "[A-Za-zĐđàáạảãâầấậẩẫăằắặẳẵ0-9 ,.;:()/%$“”\"'\n-]{1,300}",
+        press in "[A-Za-zĐđàáạảãâầấậẩẫăằắặẳẵ0-9 ,.;:()/%$“”\"'\n-]{1,300}",
+    ) {
+        let parser = |kind| Parser::builder().kind(kind).build();
+        let (Ok(official), Ok(press)) =
+            (parser(Kind::Official).parse_str("o.txt", &official), parser(Kind::Press).parse_str("p.txt", &press))
+        else {
+            return Ok(());
+        };
+        let aligner = Aligner::builder().build(&official).unwrap();
+        let mut alignments = vec![aligner.align(&press)];
+        let shared = aligner.check(std::slice::from_ref(&press), &mut alignments);
+        for f in shared.iter().chain(&alignments[0].findings) {
+            proptest::prop_assert!(!f.locations.is_empty() && !f.message.is_empty());
+        }
+        let _ = crate::terms(&press, &Default::default());
+    }
+}
