@@ -44,7 +44,13 @@ pub(crate) fn is_acronym(s: &str, max: usize) -> bool {
 pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    let is_part = |c: char| c.is_alphanumeric() || c == '+' || c == '&';
+    let is_part = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '+' || c == '&'
+        } else {
+            c.is_alphanumeric()
+        }
+    };
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (start, is_part(c)) {
             (None, true) => start = Some(i),
@@ -383,6 +389,8 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     }
     // Acronyms an article uses that the official text neither defines nor uses.
     let Some(official) = corpus.official else { return };
+    let sentences: Vec<Vec<&Sentence>> =
+        (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
     let known: FxHashSet<&str> = reg
         .uses
         .iter()
@@ -398,7 +406,7 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         .map(|(a, occs)| {
             let occs = occs
                 .iter()
-                .filter(|o| o.doc != official && content_use(corpus, o))
+                .filter(|o| o.doc != official && content_use(&sentences, o))
                 .cloned()
                 .collect::<Vec<_>>();
             (a.as_str(), occs)
@@ -423,11 +431,10 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
 }
 
 /// True when the occurrence is in a content sentence and is not the source the sentence credits.
-fn content_use(corpus: &Corpus, o: &Occ) -> bool {
-    corpus
-        .sentences(o.doc)
-        .nth(o.sentence)
-        .is_some_and(|(_, s)| s.role.is_content() && s.attribution.as_deref() != Some(o.form.as_str()))
+fn content_use(sentences: &[Vec<&Sentence>], o: &Occ) -> bool {
+    sentences[o.doc]
+        .get(o.sentence)
+        .is_some_and(|s| s.role.is_content() && s.attribution.as_deref() != Some(o.form.as_str()))
 }
 
 /// The acronyms of a one-document corpus, with their long forms where defined.

@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 
 use super::word::words;
-use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ};
+use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
 
 /// A lower-cased word, its byte range, and whether only whitespace separates it from the word
@@ -86,6 +86,8 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     let idx = index(corpus);
+    let sentences: Vec<Vec<&crosscheck_parse::Sentence>> =
+        (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
     let mut keys: Vec<Vec<String>> = Vec::new();
     for d in 0..corpus.docs.len() {
         for (_, s) in corpus.sentences(d) {
@@ -104,8 +106,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             }
             let matches = key.iter().enumerate().all(|(j, w)| ws[k + j].0 == *w && (j == 0 || ws[k + j].3));
             if matches {
-                let s = corpus.sentences(d).nth(i).map(|(_, s)| s);
-                if let Some(s) = s {
+                if let Some(s) = sentences[d].get(i) {
                     let occ = Occ::at(d, i, s, ws[k].1, ws[k + key.len() - 1].2);
                     // A spelling without a capital is a common phrase, not a spelling of the name.
                     if occ.form.chars().any(char::is_uppercase) {
@@ -119,12 +120,12 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         }
     }
     groups.sort_by_key(|(n, _)| *n);
-    let mut reported: Vec<Occ> = Vec::new();
+    let mut reported = Spans::default();
     for (_, occs) in groups {
-        if occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
+        if occs.iter().all(|o| reported.overlaps(o)) {
             continue;
         }
-        reported.extend(occs.iter().cloned());
+        occs.iter().for_each(|o| reported.add(o));
         distribute(corpus, occs, out, &|occs| {
             let message = format!("Capitalised differently: {}.", describe_forms(corpus, occs));
             Some(finding(corpus, "capitalisation_variant", Severity::Info, message, occs))

@@ -22,6 +22,7 @@ use crosscheck_parse::{Document, Sentence};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ArticleAlignment, Finding, Location, OfficialText, Severity};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 pub use glossary::Glossary;
@@ -133,12 +134,35 @@ impl Occ {
             span: [start, end],
         }
     }
+}
 
-    pub fn overlaps(&self, other: &Occ) -> bool {
-        self.doc == other.doc
-            && self.sentence == other.sentence
-            && self.span[0] < other.span[1]
-            && other.span[0] < self.span[1]
+/// Byte ranges of places, by document and sentence, for overlap tests.
+#[derive(Debug, Default)]
+pub(crate) struct Spans(FxHashMap<(usize, usize), Vec<[usize; 2]>>);
+
+impl Spans {
+    pub fn of(occs: &[Occ]) -> Spans {
+        let mut s = Spans::default();
+        occs.iter().for_each(|o| s.add(o));
+        s
+    }
+
+    pub fn add(&mut self, o: &Occ) {
+        self.0.entry((o.doc, o.sentence)).or_default().push(o.span);
+    }
+
+    fn at(&self, o: &Occ) -> &[[usize; 2]] {
+        self.0.get(&(o.doc, o.sentence)).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// True when a range overlaps the place.
+    pub fn overlaps(&self, o: &Occ) -> bool {
+        self.at(o).iter().any(|s| s[0] < o.span[1] && o.span[0] < s[1])
+    }
+
+    /// True when a range lies inside the place.
+    pub fn inside(&self, o: &Occ) -> bool {
+        self.at(o).iter().any(|s| o.span[0] <= s[0] && s[1] <= o.span[1])
     }
 }
 
@@ -321,9 +345,16 @@ pub(crate) fn check(
     let corpus = Corpus { docs, official: Some(0) };
     let mut found = naming(&corpus, glossary, cfg);
     let sources = quantity::OfficialValues::new(official, text, cfg);
-    for (i, (doc, alignment)) in articles.iter().enumerate() {
-        found.per_doc[i + 1].extend(quantity::check(&sources, doc, alignment, cfg));
-        found.per_doc[i + 1].extend(quote::check(official, text, doc, alignment, cfg));
+    let per_article: Vec<Vec<Finding>> = articles
+        .par_iter()
+        .map(|(doc, alignment)| {
+            let mut list = quantity::check(&sources, doc, alignment, cfg);
+            list.extend(quote::check(official, text, doc, alignment, cfg));
+            list
+        })
+        .collect();
+    for (i, list) in per_article.into_iter().enumerate() {
+        found.per_doc[i + 1].extend(list);
     }
     let mut shared = found.shared;
     shared.append(&mut found.per_doc[0]);

@@ -14,7 +14,9 @@ use rustc_hash::FxHashMap;
 
 use super::acronym::is_acronym;
 use super::word::{name_key, words, Word};
-use super::{add_term, describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, TermEntry};
+use super::{
+    add_term, describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans, TermEntry,
+};
 use crate::model::Severity;
 
 /// Runs of capitalised words (acronyms excluded) joined by spaces only, per sentence.
@@ -147,24 +149,22 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     // A group that only adds context to a more widespread smaller one (`Quốc Lee Jae Myung` around
     // `Lee Jae Myung`) is not the name.
-    let contains = |outer: &Occ, inner: &Occ| {
-        outer.doc == inner.doc
-            && outer.sentence == inner.sentence
-            && outer.span[0] <= inner.span[0]
-            && inner.span[1] <= outer.span[1]
-    };
+    let spans: Vec<Spans> = candidates.iter().map(|(_, _, occs)| Spans::of(occs)).collect();
     let extension = |g: &(usize, String, Vec<Occ>)| {
-        candidates.iter().any(|h| {
-            h.0 < g.0 && h.2.len() > g.2.len() && g.2.iter().all(|o| h.2.iter().any(|i| contains(o, i)))
+        candidates.iter().zip(&spans).any(|(h, h_spans)| {
+            h.0 < g.0
+                && h.2.len() > g.2.len()
+                && g.1.contains(h.1.as_str())
+                && g.2.iter().all(|o| h_spans.inside(o))
         })
     };
     let keep: Vec<bool> = candidates.iter().map(|g| !extension(g)).collect();
-    let mut reported: Vec<Occ> = Vec::new();
+    let mut reported = Spans::default();
     for ((_, _, occs), keep) in candidates.into_iter().zip(keep) {
-        if !keep || occs.iter().all(|o| reported.iter().any(|r| r.overlaps(o))) {
+        if !keep || occs.iter().all(|o| reported.overlaps(o)) {
             continue;
         }
-        reported.extend(occs.iter().cloned());
+        occs.iter().for_each(|o| reported.add(o));
         distribute(corpus, occs, out, &|occs| {
             let mut keys: Vec<String> = occs.iter().map(|o| name_key(&o.form)).collect();
             keys.sort_unstable();

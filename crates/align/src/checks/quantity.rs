@@ -245,6 +245,10 @@ fn duration_unit(word: &str) -> &'static str {
 /// Reads every value of `text`.
 pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
     let mut found: Vec<Quantity> = Vec::new();
+    // Every value has a digit; most sentences have none, and the patterns are slow to fail.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let year = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
     let mut take = |found: &mut Vec<Quantity>, m: regex::Match, value: Option<Value>| {
