@@ -16,7 +16,9 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
-/// Longest common subsequence of two key lists: its length and the index range it covers in `b`.
+/// Longest common subsequence of two key lists: its length and the index range of `b` it covers,
+/// widened by the words of `a` left unmatched before its first and after its last match (so a
+/// changed last word shows its official counterpart).
 fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
     let mut t = vec![vec![0u32; m + 1]; n + 1];
@@ -26,11 +28,11 @@ fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
         }
     }
     let (mut i, mut j) = (0, 0);
-    let (mut first, mut last) = (None, 0);
+    let (mut first, mut last) = (None, (0, 0));
     while i < n && j < m {
         if a[i] == b[j] {
-            first.get_or_insert(j);
-            last = j;
+            first.get_or_insert((i, j));
+            last = (i, j);
             i += 1;
             j += 1;
         } else if t[i + 1][j] >= t[i][j + 1] {
@@ -39,7 +41,10 @@ fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
             j += 1;
         }
     }
-    (t[0][0] as usize, first.unwrap_or(0), last)
+    let (ai, bj) = first.unwrap_or((0, 0));
+    let start = bj.saturating_sub(ai);
+    let end = (last.1 + (n - 1).saturating_sub(last.0)).min(m.saturating_sub(1));
+    (t[0][0] as usize, start, end.max(start))
 }
 
 fn contains_run(hay: &[String], needle: &[String]) -> bool {
@@ -120,4 +125,45 @@ pub(crate) fn check(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Aligner, Relation};
+    use crosscheck_parse::{Kind, Parser};
+
+    fn quote_findings(press: &str) -> Vec<Finding> {
+        let official = Parser::builder()
+            .kind(Kind::Official)
+            .build()
+            .parse_str("o.txt", "Mở đầu.\n\n1. Hai bên nhất trí tăng cường hợp tác trong lĩnh vực y tế và giáo dục.\n\n2. Hai bên sẽ gặp lại.\n")
+            .unwrap();
+        let aligner = Aligner::builder().build(&official).unwrap();
+        let doc = Parser::builder().kind(Kind::Press).build().parse_str("p.txt", press).unwrap();
+        let mut alignment = aligner.align(&doc);
+        for s in &mut alignment.sentences {
+            s.relation = Relation::Paraphrase;
+        }
+        check(&official, aligner.official(), &doc, &alignment, &ChecksConfig::default())
+    }
+
+    #[test]
+    fn a_quotation_is_checked_against_its_closest_official_wording() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Hai bên cam kết “tăng cường hợp tác trong lĩnh vực y tế” lâu dài.", None),
+            ("Hai bên cam kết “TĂNG CƯỜNG HỢP TÁC TRONG LĨNH VỰC Y TẾ” lâu dài.", None),
+            (
+                "Hai bên cam kết “tăng cường hợp tác trong lĩnh vực quốc phòng” lâu dài.",
+                Some("tăng cường hợp tác trong lĩnh vực y tế"),
+            ),
+            ("Ông nói “rất tốt” về chuyến thăm.", None),
+            ("Ông nói “thời tiết hôm nay đẹp và mát mẻ” về chuyến thăm.", None),
+        ];
+        for (press, want) in cases {
+            let found = quote_findings(press);
+            let wording = found.first().map(|f| f.variants[1].as_str());
+            assert_eq!(wording, *want, "{press}: {found:#?}");
+        }
+    }
 }

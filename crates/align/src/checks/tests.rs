@@ -308,6 +308,8 @@ USD 120 billion by 2030.
 They agreed to deepen the Comprehensive strategic partnership, point 2 of the statement says.
 
 Lee promised to \"build a bridge of friendship between our peoples\" and to \"build a bridge of peace between our peoples\".
+
+Both also backed reform of the WTO, Reuters reported.
 ";
 
 fn run_en(press_text: &str, glossary: Option<Glossary>) -> Vec<Finding> {
@@ -351,6 +353,31 @@ fn english_articles_get_the_same_checks() {
     assert_eq!(of_kind(&all, "quote_mismatch").len(), 1, "the faithful quotation is not flagged");
     let quantities: Vec<&Finding> = all.iter().filter(|f| f.kind.starts_with("quantity")).collect();
     assert_eq!(quantities.len(), 1, "the dates, 2030 and the point number agree: {quantities:#?}");
+    let undefined = found("acronym_undefined", "WTO").expect("an acronym the official text lacks");
+    assert_eq!((undefined.severity, undefined.locations.len()), (Severity::Info, 1));
+    assert_eq!(of_kind(&all, "acronym_undefined").len(), 1, "USD is a currency, not an acronym to define");
+}
+
+#[test]
+fn variants_among_articles_are_shared_and_an_article_that_agrees_with_the_official_gets_nothing() {
+    let official = parse(
+        Kind::Official,
+        "o.txt",
+        "Preamble of the statement.\n\n1. The sides met in Hanoi.\n\n2. They agreed on trade.\n",
+    );
+    let article = |path: &str, text: &str| parse(Kind::Press, path, text);
+    let docs = [
+        official,
+        article("a.txt", "They praised the Mekong-Lancang Cooperation Fund (MLCF) on Monday."),
+        article("b.txt", "They praised the Mekong-Lancang Cooperation Fund (LMCF) on Monday."),
+        article("c.txt", "They praised the Mekong-Lancang Cooperation Fund (LMCF) again."),
+    ];
+    let found = crate::check_documents(&docs, Some(0), None, &Default::default());
+    let conflicts = of_kind(&found, "acronym_conflict");
+    assert_eq!(conflicts.len(), 1, "{found:#?}");
+    let paths: Vec<&str> = conflicts[0].locations.iter().map(|l| l.path.as_str()).collect();
+    assert_eq!(paths, ["a.txt", "b.txt", "c.txt"]);
+    assert_eq!(conflicts[0].variants, ["MLCF", "LMCF"]);
 }
 
 #[test]
