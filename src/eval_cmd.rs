@@ -187,10 +187,11 @@ pub fn evaluate(gold_path: &Path, config: Option<&Path>) -> anyhow::Result<Score
 pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     let scores = evaluate(&args.gold, args.config.as_deref())?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &scores)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(());
     }
     let prf = |p: &Prf| {
@@ -210,5 +211,6 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             writeln!(out, "  {d}")?;
         }
     }
+    out.flush()?;
     Ok(())
 }

@@ -18,10 +18,11 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
     let parser = Parser::builder().kind_opt(args.kind.map(Into::into)).build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(());
     }
     let kind = serde_json::to_value(doc.kind)?;
@@ -52,5 +53,6 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
             writeln!(out, "  {:>4}-{:<4}{tag} {}", s.lines[0], s.lines[1], s.text)?;
         }
     }
+    out.flush()?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
 mod compare;
+mod heldout;
 mod parse;
+mod report;
 mod terms;
 mod util;

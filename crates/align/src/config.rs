@@ -100,7 +100,7 @@ impl Default for Config {
             salient_max_df: 2,
             salient_max_phrase: 6,
             max_missing: 12,
-            max_diff_words: 2000,
+            max_diff_words: 1000,
             checks: ChecksConfig::default(),
         }
     }

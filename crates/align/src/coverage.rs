@@ -91,7 +91,12 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
                     // A number with its unit (`2 tỷ USD`, `2 billion dollars`, `10 năm`): the next
                     // word, and the one after it when the first is a scale word or the second a
                     // currency code.
-                    let word = |k: usize| k < s.tokens.len() && !s.tokens[k].is_number() && !terms.stop[k];
+                    let word = |k: usize| {
+                        k < s.tokens.len()
+                            && !s.tokens[k].is_number()
+                            && !terms.stop[k]
+                            && s.text[s.tokens[k - 1].span[1]..s.tokens[k].span[0]].trim().is_empty()
+                    };
                     let mut end = i;
                     if word(i + 1) {
                         end = i + 1;
@@ -107,19 +112,30 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
                     i = end + 1;
                     continue;
                 }
-                // A run of rare words.
+                // A run of rare words inside one clause that starts and ends at a word boundary
+                // (punctuation, a function word, the sentence's ends), so it is a whole phrase and
+                // not the tail of a compound (`kia bắt giữ` of `nước kia bắt giữ`).
                 let rare = |k: usize| {
                     !terms.stop[k]
                         && !s.tokens[k].is_number()
                         && index.df[terms.terms[k] as usize] as usize <= config.salient_max_df
                 };
+                let punctuated = |k: usize| {
+                    // Punctuation between token k-1 and token k.
+                    s.text[s.tokens[k - 1].span[1]..s.tokens[k].span[0]].chars().any(|c| !c.is_whitespace())
+                };
+                let opens = |k: usize| k == 0 || punctuated(k) || terms.stop[k - 1];
+                let closes = |k: usize| k + 1 == s.tokens.len() || punctuated(k + 1) || terms.stop[k + 1];
                 if rare(i) {
                     let mut end = i;
-                    while end + 1 < s.tokens.len() && end + 1 - i < config.salient_max_phrase && rare(end + 1)
+                    while end + 1 < s.tokens.len()
+                        && end + 1 - i < config.salient_max_phrase
+                        && rare(end + 1)
+                        && !punctuated(end + 1)
                     {
                         end += 1;
                     }
-                    if end > i {
+                    if end > i && opens(i) && closes(end) {
                         push(i, end, &mut info);
                     }
                     i = end + 1;

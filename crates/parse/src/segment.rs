@@ -55,6 +55,10 @@ fn stop_is_part_of_word(text: &str, dot: usize) -> bool {
     if is_abbreviation(word) {
         return true;
     }
+    // A unit such as `km/h` or `m/s` ends in one letter but is not an initial.
+    if text[..dot - word.len()].ends_with('/') {
+        return false;
+    }
     // An initial (`J.`) or an initialism (`U.S.`, `e.g.`): every dot-separated part is one letter.
     let parts: Vec<&str> = word.split('.').collect();
     parts.iter().all(|p| {
@@ -155,6 +159,10 @@ mod tests {
             ("Is it? Yes! Done.", &["Is it?", "Yes!", "Done."]),
             ("năm 2030. 150 tỷ USD là mục tiêu.", &["năm 2030.", "150 tỷ USD là mục tiêu."]),
             ("the U.S. and others agreed.", &["the U.S. and others agreed."]),
+            (
+                "The limit is 20 km/h. In parks it is 10 km/h.",
+                &["The limit is 20 km/h.", "In parks it is 10 km/h."],
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(&split(input), expected, "input: {input}");
