@@ -55,6 +55,9 @@ pub struct ChecksConfig {
     /// Most capitalisation findings reported per article and among the shared ones; the rest are
     /// counted in the last one's message.
     pub max_capitalisation_findings: usize,
+    /// Largest whole factor between a press amount and its source's that is reported as a possible
+    /// split or total (a warning) rather than a contradiction (an error).
+    pub max_share_ratio: u32,
     /// Earliest number read as a year.
     pub min_year: i32,
     /// Latest number read as a year.
@@ -79,6 +82,7 @@ impl Default for ChecksConfig {
             max_name_edits: 1,
             min_misspelt_name_len: 8,
             max_capitalisation_findings: 10,
+            max_share_ratio: 4,
             min_year: 1900,
             max_year: 2100,
             min_quote_words: 4,

@@ -5,7 +5,9 @@
 //!
 //! A press value that a source (or another sentence of the sources' points) holds is fine, however
 //! it is written; a date without a year matches the same day with one. A value whose kind the
-//! sources hold with a different value is `quantity_mismatch` (error). A value no source holds is
+//! sources hold with a different value is `quantity_mismatch`: an error, or a warning when the
+//! amounts differ by a whole factor (`20 million euros` each for `40 million euros` financed
+//! equally: the same fact, split). A value no source holds is
 //! `quantity_unsupported`: a warning, or info when the official text has it elsewhere or when the
 //! sentence itself is unsupported. Not-content sentences (datelines, captions, bylines) are not
 //! checked.
@@ -448,14 +450,29 @@ pub(crate) fn check(
                     .iter()
                     .map(|(e, v)| format!("'{}' ({}:{})", v.text, official.path, e.sentence.line_at(v.start)))
                     .collect();
+                // An amount that is a whole multiple or share of the source's may be the same fact
+                // split or totalled (40 million "financed equally" → 20 million each).
+                let ratio =
+                    differing.iter().find_map(|(_, v)| whole_ratio(&v.value, &q.value, cfg.max_share_ratio));
+                let (severity, note) = match ratio {
+                    Some((n, true)) => (
+                        Severity::Warning,
+                        format!(" It is {n} times the source's figure: check whether the article totals it."),
+                    ),
+                    Some((n, false)) => (
+                        Severity::Warning,
+                        format!(" It is 1/{n} of the source's figure: check whether the article splits it."),
+                    ),
+                    None => (Severity::Error, String::new()),
+                };
                 let message = format!(
-                    "{}:{} says '{}' where its source says {}.",
+                    "{}:{} says '{}' where its source says {}.{note}",
                     here.path,
                     here.line,
                     q.text,
                     theirs.join(", ")
                 );
-                out.push(finding("quantity_mismatch", Severity::Error, message, variants, locations));
+                out.push(finding("quantity_mismatch", severity, message, variants, locations));
                 continue;
             }
             if unsupported_sentence && !elsewhere.is_empty() {
@@ -480,6 +497,21 @@ pub(crate) fn check(
         }
     }
     out
+}
+
+/// When two amounts in one currency differ by a whole factor from 2 to `max`: the factor, and
+/// whether the press figure is the larger.
+fn whole_ratio(source: &Value, press: &Value, max: u32) -> Option<(u32, bool)> {
+    let (Value::Amount { amount: a, currency: c }, Value::Amount { amount: b, currency: d }) =
+        (source, press)
+    else {
+        return None;
+    };
+    if c != d || *a <= 0.0 || *b <= 0.0 {
+        return None;
+    }
+    let (big, small, larger) = if b > a { (*b, *a, true) } else { (*a, *b, false) };
+    (2..=max).find(|&n| close(big, small * f64::from(n))).map(|n| (n, larger))
 }
 
 fn finding(
@@ -581,6 +613,15 @@ mod tests {
         assert!(!vn.supports(&one("120 tỷ USD")));
         assert!(vn.comparable(&one("120 tỷ USD")));
         assert!(!vn.comparable(&one("150 tỷ đồng")));
+    }
+
+    #[test]
+    fn amounts_a_whole_factor_apart_may_be_a_split_or_a_total() {
+        let forty = one("40 million euros");
+        assert_eq!(whole_ratio(&forty, &one("20 million euros"), 4), Some((2, false)));
+        assert_eq!(whole_ratio(&forty, &one("80 million euros"), 4), Some((2, true)));
+        assert_eq!(whole_ratio(&one("150 tỷ USD"), &one("120 tỷ USD"), 4), None);
+        assert_eq!(whole_ratio(&forty, &one("20 million dollars"), 4), None);
     }
 
     #[test]
