@@ -66,6 +66,41 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// True when most words of the text, and at least three, are in capitals (a title or a headline
+/// in capitals).
+fn shouting(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitals = words
+        .iter()
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        })
+        .count();
+    capitals >= 3 && capitals * 2 > words.len()
+}
+
+/// Where a title in capitals opening the sentence ends (`JOINT STATEMENT between …`): two or more
+/// words in capitals at its start; 0 when there is none.
+fn title_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut count = 0;
+    for w in text.split_whitespace() {
+        let capitals =
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        if !capitals {
+            break;
+        }
+        count += 1;
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        end = start + w.len();
+    }
+    if count >= 2 {
+        end
+    } else {
+        0
+    }
+}
+
 /// A long form as written and its key.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LongForm {
@@ -278,7 +313,13 @@ fn registry(corpus: &Corpus, cfg: &ChecksConfig) -> Registry {
     let mut uses: FxHashMap<String, Vec<Occ>> = FxHashMap::default();
     for d in 0..corpus.docs.len() {
         for (i, s) in corpus.sentences(d) {
-            for def in definitions(d, i, s, cfg) {
+            // A title in capitals is not a row of acronyms.
+            if shouting(&s.text) {
+                continue;
+            }
+            // A dateline's `PLACE (AGENCY)` defines nothing.
+            let defs_here = if s.role.is_content() { definitions(d, i, s, cfg) } else { Vec::new() };
+            for def in defs_here {
                 if def.acronym.contains(' ') {
                     let mut from = 0;
                     while let Some(p) = s.text[from..].find(&def.acronym).map(|p| p + from) {
@@ -294,7 +335,10 @@ fn registry(corpus: &Corpus, cfg: &ChecksConfig) -> Registry {
                 }
                 defs.push((d, def));
             }
-            for (a, b) in acronym_tokens(&s.text, cfg.max_acronym_len) {
+            let title = title_end(&s.text);
+            for (a, b) in
+                acronym_tokens(&s.text, cfg.max_acronym_len).into_iter().filter(|&(a, _)| a >= title)
+            {
                 uses.entry(s.text[a..b].to_string()).or_default().push(Occ::at(d, i, s, a, b));
             }
         }
@@ -503,6 +547,22 @@ mod tests {
     fn a_parenthesis_that_is_not_an_acronym_defines_nothing() {
         assert!(defs("Hai bên phát triển mạng lưới điện thông minh (smart grid) và năng lượng (điện gió, điện mặt trời).").is_empty());
         assert!(defs("The plan (approved in 2020) was signed by Mr Kim (the minister).").is_empty());
+    }
+
+    #[test]
+    fn a_title_in_capitals_and_a_datelines_agency_are_not_acronyms() {
+        let doc = Parser::builder()
+            .kind(Kind::Press)
+            .build()
+            .parse_str(
+                "p.txt",
+                "Cần Thơ (TTXVN) - Hai bên gặp nhau.\n\nJOINT STATEMENT OF THE CITY OF HARBOURTON\n\nCITY OF HARBOURTON Regulation on scooters.\n\nThe WTO met.\n",
+            )
+            .unwrap();
+        let corpus = Corpus { docs: vec![&doc], official: None };
+        let found: Vec<(String, String)> =
+            terms(&corpus, &ChecksConfig::default()).into_iter().map(|t| (t.text, t.detail)).collect();
+        assert_eq!(found, [("TTXVN".to_string(), String::new()), ("WTO".to_string(), String::new())]);
     }
 
     #[test]
