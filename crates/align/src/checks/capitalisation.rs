@@ -17,35 +17,6 @@ use super::word::words;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
 
-/// A lower-cased word, its byte range, and whether only whitespace separates it from the word
-/// before.
-type Lowered = (String, usize, usize, bool);
-
-/// Lower-cased words of every sentence.
-struct Index {
-    /// (doc, sentence) → words.
-    words: FxHashMap<(usize, usize), Vec<Lowered>>,
-    /// lower-cased word → places (doc, sentence, word index).
-    at: FxHashMap<String, Vec<(usize, usize, usize)>>,
-}
-
-fn index(corpus: &Corpus) -> Index {
-    let mut idx = Index { words: FxHashMap::default(), at: FxHashMap::default() };
-    for d in 0..corpus.docs.len() {
-        for (i, s) in corpus.sentences(d) {
-            let ws: Vec<Lowered> = words(&s.text)
-                .into_iter()
-                .map(|w| (w.text(&s.text).to_lowercase(), w.start, w.end, w.joined))
-                .collect();
-            for (k, w) in ws.iter().enumerate() {
-                idx.at.entry(w.0.clone()).or_default().push((d, i, k));
-            }
-            idx.words.insert((d, i), ws);
-        }
-    }
-    idx
-}
-
 /// Phrases of one sentence, as lower-cased word lists.
 fn phrases(text: &str) -> Vec<Vec<String>> {
     let ws = words(text);
@@ -85,9 +56,6 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
 
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
-    let idx = index(corpus);
-    let sentences: Vec<Vec<&crosscheck_parse::Sentence>> =
-        (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
     let mut keys: Vec<Vec<String>> = Vec::new();
     for d in 0..corpus.docs.len() {
         for (_, s) in corpus.sentences(d) {
@@ -96,29 +64,44 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut groups: Vec<(usize, Vec<Occ>)> = Vec::new();
-    for key in keys {
-        let mut occs = Vec::new();
-        for &(d, i, k) in idx.at.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
-            let ws = &idx.words[&(d, i)];
-            if k == 0 || k + key.len() > ws.len() {
-                continue;
-            }
-            let matches = key.iter().enumerate().all(|(j, w)| ws[k + j].0 == *w && (j == 0 || ws[k + j].3));
-            if matches {
-                if let Some(s) = sentences[d].get(i) {
-                    let occ = Occ::at(d, i, s, ws[k].1, ws[k + key.len() - 1].2);
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (id, key) in keys.iter().enumerate() {
+        by_first.entry(key[0].as_str()).or_default().push(id);
+    }
+    // One pass over the corpus finds every phrase's places; no word index is kept.
+    let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
+    for d in 0..corpus.docs.len() {
+        for (i, s) in corpus.sentences(d) {
+            let ws = words(&s.text);
+            let lowered: Vec<String> = ws.iter().map(|w| w.text(&s.text).to_lowercase()).collect();
+            // The first word of a sentence is skipped: its capital says nothing.
+            for k in 1..ws.len() {
+                let Some(ids) = by_first.get(lowered[k].as_str()) else { continue };
+                for &id in ids {
+                    let key = &keys[id];
+                    let matches = k + key.len() <= ws.len()
+                        && key
+                            .iter()
+                            .enumerate()
+                            .all(|(j, w)| lowered[k + j] == *w && (j == 0 || ws[k + j].joined));
+                    if !matches {
+                        continue;
+                    }
+                    let occ = Occ::at(d, i, s, ws[k].start, ws[k + key.len() - 1].end);
                     // A spelling without a capital is a common phrase, not a spelling of the name.
                     if occ.form.chars().any(char::is_uppercase) {
-                        occs.push(occ);
+                        found[id].push(occ);
                     }
                 }
             }
         }
-        if super::variants(&occs).len() >= 2 {
-            groups.push((key.len(), occs));
-        }
     }
+    let mut groups: Vec<(usize, Vec<Occ>)> = keys
+        .iter()
+        .zip(found)
+        .filter(|(_, occs)| super::variants(occs).len() >= 2)
+        .map(|(key, occs)| (key.len(), occs))
+        .collect();
     groups.sort_by_key(|(n, _)| *n);
     let mut reported = Spans::default();
     for (_, occs) in groups {
