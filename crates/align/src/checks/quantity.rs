@@ -1,5 +1,5 @@
 //! Quantities and dates: amounts with a currency (`150 tỷ USD`, `$150 billion`, `USD 2 billion`),
-//! percentages, durations (`10 năm`, `10 years`), years, year ranges, dates and date ranges (`từ ngày 10 đến ngày 13/8/2025`, `ngày 10-13/8`,
+//! percentages, durations (`10 năm`, `10 years`), years, year ranges, months (`tháng 8/2025`), dates and date ranges (`từ ngày 10 đến ngày 13/8/2025`, `ngày 10-13/8`,
 //! `August 10-13, 2025`, `10 August 2025`), read into normalised values and compared between each
 //! press sentence and its aligned official sources.
 //!
@@ -59,6 +59,11 @@ pub(crate) enum Value {
     YearRange(i32, i32),
     Date(Day),
     DateRange(Day, Day),
+    /// A month of a year (`tháng 8/2025`, `August 2025`).
+    Month {
+        month: u32,
+        year: i32,
+    },
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -75,7 +80,7 @@ impl Value {
             (Percent(_), Percent(_)) => true,
             (Duration { unit: a, .. }, Duration { unit: b, .. }) => a == b,
             (Year(_) | YearRange(..), Year(_) | YearRange(..)) => true,
-            (Date(_) | DateRange(..), Date(_) | DateRange(..)) => true,
+            (Date(_) | DateRange(..) | Month { .. }, Date(_) | DateRange(..) | Month { .. }) => true,
             _ => false,
         }
     }
@@ -94,6 +99,13 @@ impl Value {
             (DateRange(a, b), Year(y)) => a.year == Some(*y) || b.year == Some(*y),
             (Date(a), Date(b)) => a.same(*b),
             (DateRange(a, b), DateRange(c, d)) => a.same(*c) && b.same(*d),
+            (Month { month: a, year: x }, Month { month: b, year: y }) => a == b && x == y,
+            (Month { year: y, .. }, Year(z)) => y == z,
+            (Date(d), Month { month, year }) => d.month == *month && d.year == Some(*year),
+            (DateRange(a, b), Month { month, year }) => {
+                let within = |d: &Day| d.month == *month && d.year == Some(*year);
+                within(a) || within(b)
+            }
             (DateRange(a, b), Date(d)) => {
                 // A date without a year is placed in the range's year, and the other way round.
                 let at = |v: Day| (v.year.or(d.year), v.month, v.day);
@@ -118,6 +130,7 @@ impl Value {
             Value::YearRange(a, b) => format!("years {a}..{b}"),
             Value::Date(d) => format!("date {}", day(*d)),
             Value::DateRange(a, b) => format!("dates {}..{}", day(*a), day(*b)),
+            Value::Month { month, year } => format!("month {year:04}-{month:02}"),
         }
     }
 }
@@ -163,6 +176,8 @@ static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?({MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
     ))
 });
+static VN_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b"));
+static EN_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\.?,?\s+(\d{{4}})\b")));
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{4})\s*(?:-|–|đến|to)\s*(\d{4})\b"));
 static MONEY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)(USD|US\$|\$|EUR|€|KRW|₩|VND|¥)\s*({NUM})(?:\s*({SCALE})\b)?")));
@@ -296,6 +311,15 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
             })
         };
         take(&mut found, m, parse());
+    }
+    for c in VN_MONTH.captures_iter(text).chain(EN_MONTH.captures_iter(text)) {
+        let Some(m) = c.get(0) else { continue };
+        let mo = c.get(1).and_then(|g| month(g.as_str()).or_else(|| g.as_str().parse().ok()));
+        let v = mo
+            .zip(year(c.get(2)))
+            .filter(|(mo, _)| (1..=12).contains(mo))
+            .map(|(month, year)| Value::Month { month, year });
+        take(&mut found, m, v);
     }
     for c in ISO_DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -569,6 +593,9 @@ mod tests {
             ("ngày 5 tháng 9 năm 2024", "date 2024-09-05"),
             ("date 2025-08-11", "date 2025-08-11"),
             ("vào năm 2030", "year 2030"),
+            ("trong tháng 8/2025", "month 2025-08"),
+            ("tháng 9 năm 2024", "month 2024-09"),
+            ("in August 2025", "month 2025-08"),
             ("nhiệm kỳ 2022-2025", "years 2022..2025"),
             ("kỷ niệm 10 năm hiệp định", "10 year"),
         ];
@@ -603,6 +630,8 @@ mod tests {
         assert!(official.comparable(&one("ngày 10-14/8")));
         assert!(official.supports(&one("ngày 11/8")));
         assert!(official.supports(&one("năm 2025")));
+        assert!(official.supports(&one("tháng 8/2025")));
+        assert!(!official.supports(&one("tháng 9/2025")) && official.comparable(&one("tháng 9/2025")));
     }
 
     #[test]
