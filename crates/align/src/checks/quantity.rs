@@ -1,6 +1,7 @@
 //! Quantities and dates: amounts with a currency (`150 tỷ USD`, `$150 billion`, `USD 2 billion`),
-//! percentages, durations (`10 năm`, `10 years`), years, year ranges, months (`tháng 8/2025`), dates and date ranges (`từ ngày 10 đến ngày 13/8/2025`, `ngày 10-13/8`,
-//! `August 10-13, 2025`, `10 August 2025`), read into normalised values and compared between each
+//! percentages, durations (`10 năm`, `10 years`), years, year ranges, months (`tháng 8/2025`),
+//! dates and date ranges (`từ ngày 10 đến ngày 13/8/2025`, `ngày 10-13/8`, `August 10-13, 2025`,
+//! `10 August 2025`), read into normalised values and compared between each
 //! press sentence and its aligned official sources.
 //!
 //! A press value that a source (or another sentence of the sources' points) holds is fine, however
