@@ -181,6 +181,7 @@ pub(crate) fn coverage(
         .map(|info| {
             let mut mass = 0.0;
             let mut got = 0.0;
+            let (mut cited_words, mut words) = (0usize, 0usize);
             for &j in &info.sentences {
                 let terms = &index.sentences[j].terms;
                 let total: f64 = terms.weights.iter().sum();
@@ -192,10 +193,15 @@ pub(crate) fn coverage(
                 };
                 mass += total;
                 got += total * (share / config.sentence_carried_at).min(1.0);
+                words += terms.len();
+                if cited_any[j] {
+                    cited_words += terms.len();
+                }
             }
             let score = if mass > 0.0 { got / mass } else { 0.0 };
+            let cited = if words > 0 { cited_words as f64 / words as f64 } else { 0.0 };
             let any = info.sentences.iter().any(|&j| cited_any[j]);
-            let status = if any && score >= config.covered_min {
+            let status = if any && score >= config.covered_min && cited >= config.covered_min_cited {
                 CoverageStatus::Covered
             } else if any && score >= config.partial_min {
                 CoverageStatus::Partial
