@@ -52,6 +52,9 @@ pub struct ChecksConfig {
     /// Fewest letters (spaces and hyphens aside) a name must have to be compared for misspellings:
     /// short names one letter apart are usually different names.
     pub min_misspelt_name_len: usize,
+    /// Fewest letters the differing part of two spellings must have for a one-letter difference to
+    /// read as a misspelling (`myung` / `myng`) rather than two names (`An` / `Anh`).
+    pub min_misspelt_part_len: usize,
     /// Most capitalisation findings reported per article and among the shared ones; the rest are
     /// counted in the last one's message.
     pub max_capitalisation_findings: usize,
@@ -81,6 +84,7 @@ impl Default for ChecksConfig {
             max_name_words: 6,
             max_name_edits: 1,
             min_misspelt_name_len: 8,
+            min_misspelt_part_len: 4,
             max_capitalisation_findings: 10,
             max_share_ratio: 4,
             min_year: 1900,

@@ -65,6 +65,22 @@ fn initials(form: &str) -> Vec<char> {
     form.split(|c: char| c.is_whitespace() || c == '-').filter_map(|p| fold(p).chars().next()).collect()
 }
 
+/// True when the parts in which two spellings differ are all at least `min` letters long in both:
+/// `Jae-myung` / `Jae-myng` is a slip, `Văn An` / `Văn Anh` and `Trung` / `Trang` are likely two
+/// names.
+fn long_parts_differ(a: &str, b: &str, min: usize) -> bool {
+    let parts = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).map(fold).collect()
+    };
+    let (pa, pb) = (parts(a), parts(b));
+    pa.len() == pb.len()
+        && pa
+            .iter()
+            .zip(&pb)
+            .filter(|(x, y)| x != y)
+            .all(|(x, y)| x.chars().count().min(y.chars().count()) >= min)
+}
+
 /// Joins groups whose keys are one edit apart (`leejaemyung` / `leejaemyng`) when both are long
 /// enough and their parts start with the same letters: a likely misspelling of one name.
 fn merge_misspellings(
@@ -107,7 +123,12 @@ fn merge_misspellings(
             for &j in &ids[x + 1..] {
                 let close = i != j
                     && eligible[i] == eligible[j]
-                    && strsim::levenshtein(&groups[i].0, &groups[j].0) <= cfg.max_name_edits;
+                    && strsim::levenshtein(&groups[i].0, &groups[j].0) <= cfg.max_name_edits
+                    && long_parts_differ(
+                        &groups[i].1[0].1.form,
+                        &groups[j].1[0].1.form,
+                        cfg.min_misspelt_part_len,
+                    );
                 if close {
                     let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     // The more frequent group (earlier in the order) names the merged one.
@@ -192,4 +213,23 @@ pub(crate) fn terms(corpus: &Corpus, cfg: &ChecksConfig) -> Vec<TermEntry> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_dropped_from_a_long_part_is_a_slip_and_a_short_part_is_another_name() {
+        let cases = [
+            ("Lee Jae-myung", "Lee Jae-myng", 4, true),
+            ("Nguyễn Văn An", "Nguyễn Văn Anh", 4, false),
+            ("Nguyễn Thành Trung", "Nguyễn Thành Trang", 5, true),
+            ("Nguyễn Thành Trung", "Nguyễn Thành Trang", 6, false),
+            ("Lee Jae Myung", "Lee Jae-myung", 4, true),
+        ];
+        for (a, b, min, want) in cases {
+            assert_eq!(long_parts_differ(a, b, min), want, "{a} / {b}");
+        }
+    }
 }
