@@ -66,6 +66,18 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words a spelled-out long form may have beyond one per letter of its acronym (Schwartz and
+/// Hearst's window: `Association of Southeast Asian Nations` for ASEAN).
+const LETTER_MATCH_EXTRA_WORDS: usize = 5;
+/// Share of an acronym's letters that must start words of a spelled-out long form, so a
+/// Vietnamese phrase whose letters happen to contain the acronym is not taken for one.
+const MIN_INITIALS_SHARE: f64 = 0.5;
+/// Fewest words in capitals for a sentence to be a title in capitals rather than acronyms.
+const MIN_SHOUTED_WORDS: usize = 3;
+/// Fewest words in capitals opening a sentence for them to be its title (`JOINT STATEMENT …`);
+/// one alone is an acronym (`ASEAN and …`).
+const MIN_TITLE_WORDS: usize = 2;
+
 /// True when most words of the text, and at least three, are in capitals (a title or a headline
 /// in capitals).
 fn shouting(text: &str) -> bool {
@@ -76,7 +88,7 @@ fn shouting(text: &str) -> bool {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
         })
         .count();
-    capitals >= 3 && capitals * 2 > words.len()
+    capitals >= MIN_SHOUTED_WORDS && capitals * 2 > words.len()
 }
 
 /// Where a title in capitals opening the sentence ends (`JOINT STATEMENT between …`): two or more
@@ -94,7 +106,7 @@ fn title_end(text: &str) -> usize {
         let start = w.as_ptr() as usize - text.as_ptr() as usize;
         end = start + w.len();
     }
-    if count >= 2 {
+    if count >= MIN_TITLE_WORDS {
         end
     } else {
         0
@@ -197,7 +209,7 @@ fn letters_match(acronym: &str, long: &str) -> bool {
             }
         }
     }
-    j == 0 && initials * 2 >= letters.len()
+    j == 0 && initials as f64 >= MIN_INITIALS_SHARE * letters.len() as f64
 }
 
 /// The long form before the parenthesis at `open`, and its other candidate readings.
@@ -228,7 +240,7 @@ fn long_form_before(
     };
     let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
     for s in (0..ws.len()).rev() {
-        if ws.len() - s > letters + 5 {
+        if ws.len() - s > letters + LETTER_MATCH_EXTRA_WORDS {
             break;
         }
         if letters_match(acronym, &seg[ws[s].start..ws[ws.len() - 1].end]) {
