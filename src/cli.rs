@@ -89,8 +89,17 @@ pub struct TermsArgs {
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TermsFormat::Text)]
+    pub format: TermsFormat,
+}
+
+/// Output formats of `terms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermsFormat {
+    /// A readable listing for the terminal.
+    Text,
+    /// The terms and findings as JSON.
+    Json,
 }
 
 /// Output formats of `compare`.

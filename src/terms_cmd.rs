@@ -7,7 +7,7 @@ use crosscheck_align::{check_documents, terms, Finding, Glossary, TermEntry, Ter
 use crosscheck_parse::{Kind, Parser};
 use serde::Serialize;
 
-use crate::cli::{Format, TermsArgs};
+use crate::cli::{TermsArgs, TermsFormat};
 use crate::compare_cmd::load_config;
 use crate::parse_cmd::read_document;
 
@@ -57,7 +57,7 @@ pub fn run(args: &TermsArgs) -> anyhow::Result<()> {
     let report = report(args)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.format == Format::Json {
+    if args.format == TermsFormat::Json {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
         return Ok(());
