@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crosscheck_align::{Aligner, ArticleAlignment};
+use crosscheck_parse::Document;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -44,7 +45,9 @@ pub struct Skipped {
 /// The result of aligning a list of article files.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// The aligned articles, in input order.
+    /// The parsed articles, in input order (the consistency checks read them).
+    pub documents: Vec<Document>,
+    /// Their alignments, in the same order.
     pub articles: Vec<ArticleAlignment>,
     /// The articles left out, in input order.
     pub skipped: Vec<Skipped>,
@@ -53,10 +56,13 @@ pub struct Outcome {
 /// Reads and aligns every file in parallel (on the current rayon pool), keeping input order.
 pub fn align_files(aligner: &Aligner, paths: &[PathBuf]) -> Outcome {
     let bar = progress(Some(paths.len() as u64));
-    let results: Vec<anyhow::Result<ArticleAlignment>> = paths
+    let results: Vec<anyhow::Result<(Document, ArticleAlignment)>> = paths
         .par_iter()
         .map(|path| {
-            let result = read_article(path).map(|doc| aligner.align(&doc));
+            let result = read_article(path).map(|doc| {
+                let article = aligner.align(&doc);
+                (doc, article)
+            });
             bar.inc(1);
             result
         })
@@ -65,7 +71,10 @@ pub fn align_files(aligner: &Aligner, paths: &[PathBuf]) -> Outcome {
     let mut outcome = Outcome::default();
     for (path, result) in paths.iter().zip(results) {
         match result {
-            Ok(article) => outcome.articles.push(article),
+            Ok((doc, article)) => {
+                outcome.documents.push(doc);
+                outcome.articles.push(article);
+            }
             Err(error) => outcome.skipped.push(Skipped { path: path.display().to_string(), error }),
         }
     }

@@ -30,6 +30,11 @@ pub enum Command {
     /// part of it (and what it drops) or leaves it out.
     #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
+    /// List the acronyms (with their long forms), names, amounts, dates and years read from each
+    /// file, then the naming inconsistencies found within and across the files: one name given two
+    /// acronyms (KVFTA / VKFTA), one acronym standing for two things, a name spelled two ways,
+    /// capitalisation that differs, spellings a glossary rejects.
+    Terms(TermsArgs),
     /// Measure the aligner against a human gold annotation (a JSON file naming an official text
     /// and a press article, with the true sources, relations and point coverage): coverage
     /// accuracy, source attribution precision/recall/F1, unsupported precision/recall, relation
@@ -65,6 +70,36 @@ pub struct ParseArgs {
     /// Print the document model as JSON (sections, sentences, lines, byte spans, roles).
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The files to read. The first one read as an official text (numbered points, no dateline)
+    /// is the reference the others are checked against.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Read every file as this kind instead of deciding from its text.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Accepted aliases and canonical spellings, from a TOML file (`[[alias]] forms = [..]`,
+    /// `[[canonical]] form = ".." variants = [..]`).
+    #[arg(long, value_name = "FILE.toml")]
+    pub glossary: Option<PathBuf>,
+    /// Thresholds from a TOML file (the `[checks]` table of the configuration).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TermsFormat::Text)]
+    pub format: TermsFormat,
+}
+
+/// Output formats of `terms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermsFormat {
+    /// A readable listing for the terminal.
+    Text,
+    /// The terms and findings as JSON.
+    Json,
 }
 
 /// Output formats of `compare`.
@@ -109,8 +144,9 @@ pub struct CompareArgs {
     /// Read the articles from standard input, one JSON record per line (`{"id": …, "text": …}` or
     /// `{"id": …, "path": …}`, optional `"format": "markdown"|"html"`), and write one JSON line per
     /// article to standard output, carrying the record's id, in input order, as each is done. A
-    /// record that cannot be read gets `{"id": …, "error": …}`. Not with a report format, `-o`,
-    /// `--fail-on` or `--summary`.
+    /// record that cannot be read gets `{"id": …, "error": …}`. Each line has the article's own
+    /// findings; findings across articles need the whole corpus and are not made. Not with a report
+    /// format, `-o`, `--fail-on` or `--summary`.
     #[arg(long, conflicts_with_all = ["press", "format", "output", "fail_on", "summary"])]
     pub stdin_jsonl: bool,
     /// Show the corpus summary (coverage matrix, most omitted points, findings across articles)
@@ -141,6 +177,11 @@ pub struct CompareArgs {
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Accepted aliases (not reported) and canonical spellings (reported against), from a TOML
+    /// file: `[[alias]] forms = ["Lee Jae Myung", "Lee Jae-myung"]`,
+    /// `[[canonical]] form = "KVFTA" variants = ["VKFTA"]`.
+    #[arg(long, value_name = "FILE.toml")]
+    pub glossary: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

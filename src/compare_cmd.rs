@@ -21,7 +21,8 @@ pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
 pub fn aligner(args: &CompareArgs) -> anyhow::Result<Aligner> {
     let config = load_config(args.config.as_deref())?;
     let official = read_document(&args.official, &Parser::builder().kind(Kind::Official).build())?;
-    Ok(Aligner::builder().config(config).build(&official)?)
+    let glossary = crate::terms_cmd::load_glossary(args.glossary.as_deref())?;
+    Ok(Aligner::builder().config(config).glossary(glossary).build(&official)?)
 }
 
 /// The result of comparing a set of article files.
@@ -57,7 +58,12 @@ pub fn compare_files(args: &CompareArgs) -> anyhow::Result<Compared> {
     if outcome.articles.is_empty() {
         bail!("none of the {} articles could be read", files.len());
     }
-    Ok(Compared { alignment: aligner.alignment(outcome.articles), skipped, files })
+    // The consistency checks compare the articles with each other, so they need every document.
+    let findings = aligner.check(&outcome.documents, &mut outcome.articles);
+    drop(outcome.documents);
+    let mut alignment = aligner.alignment(outcome.articles);
+    alignment.findings = findings;
+    Ok(Compared { alignment, skipped, files })
 }
 
 pub fn run(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
@@ -92,6 +98,11 @@ fn report_options(
         .map(Into::into)
         .or_else(|| args.output.as_deref().and_then(report::Format::from_extension))
         .unwrap_or(report::Format::Text);
-    let inputs = std::iter::once(&args.official).chain(&files).chain(&args.config).cloned().collect();
+    let inputs = std::iter::once(&args.official)
+        .chain(&files)
+        .chain(&args.config)
+        .chain(&args.glossary)
+        .cloned()
+        .collect();
     report::Options { format, output: args.output.clone(), fail_on: args.fail_on.clone(), inputs, summary }
 }

@@ -10,6 +10,7 @@ mod output;
 mod parse_cmd;
 mod report;
 mod stream;
+mod terms_cmd;
 
 use std::process::ExitCode;
 
@@ -45,6 +46,7 @@ fn run(args: cli::Cli) -> anyhow::Result<u8> {
                 return Ok(EXIT_GATE_FAILED);
             }
         }
+        cli::Command::Terms(a) => terms_cmd::run(&a)?,
         cli::Command::Eval(a) => eval_cmd::run(&a)?,
     }
     Ok(EXIT_OK)

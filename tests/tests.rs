@@ -6,4 +6,5 @@ mod corpus;
 mod heldout;
 mod parse;
 mod report;
+mod terms;
 mod util;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::checks::ChecksConfig;
 use crate::error::{Error, ErrorKind};
 use crate::language::Language;
 
@@ -73,6 +74,8 @@ pub struct Config {
     pub max_missing: usize,
     /// No word diff is made for sentences longer than this many words.
     pub max_diff_words: usize,
+    /// Thresholds of the consistency checks (the `[checks]` table).
+    pub checks: ChecksConfig,
 }
 
 impl Default for Config {
@@ -102,6 +105,7 @@ impl Default for Config {
             salient_max_phrase: 6,
             max_missing: 12,
             max_diff_words: 1000,
+            checks: ChecksConfig::default(),
         }
     }
 }

@@ -8,6 +8,8 @@ pub enum ErrorKind {
     Config,
     /// The official document has no sentence to align against.
     EmptyOfficial,
+    /// A glossary file could not be read.
+    Glossary,
 }
 
 /// An error of the aligner, with a message that names the file and place where it has them.

@@ -16,10 +16,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Modules: `config` (thresholds and weights), `model` (the serialised JSON contract), `error`.
+//! Modules: `config` (thresholds and weights), `model` (the serialised JSON contract), `error`,
+//! `checks` (consistency checks: acronyms, names, capitalisation, quantities and dates, quotes,
+//! glossary; see [`Aligner::check`]).
 
 #![deny(missing_docs)]
 
+mod checks;
 mod config;
 mod coverage;
 mod diff;
@@ -29,6 +32,7 @@ mod language;
 mod matching;
 mod model;
 
+pub use checks::{check_documents, terms, ChecksConfig, Glossary, TermEntry, Terms};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
 pub use language::Language;
@@ -48,12 +52,19 @@ pub(crate) type FxHashSet<T> = rustc_hash::FxHashSet<T>;
 #[derive(Debug, Clone, Default)]
 pub struct AlignerBuilder {
     config: Config,
+    glossary: Option<Glossary>,
 }
 
 impl AlignerBuilder {
     /// Uses these thresholds and weights.
     pub fn config(mut self, config: Config) -> Self {
         self.config = config;
+        self
+    }
+
+    /// Uses this glossary in the consistency checks.
+    pub fn glossary(mut self, glossary: Option<Glossary>) -> Self {
+        self.glossary = glossary;
         self
     }
 
@@ -73,6 +84,7 @@ impl AlignerBuilder {
             index,
             points,
             config: self.config,
+            glossary: self.glossary,
         })
     }
 }
@@ -84,6 +96,7 @@ pub struct Aligner {
     config: Config,
     official: Document,
     text: OfficialText,
+    glossary: Option<Glossary>,
     index: index::Index,
     points: Vec<coverage::PointInfo>,
 }
@@ -197,6 +210,21 @@ impl Aligner {
         }
         let coverage = coverage::coverage(&self.index, &self.points, &cited, &article_terms, &self.config);
         ArticleAlignment { path: article.path.clone(), sentences, coverage, findings: Vec::new() }
+    }
+
+    /// Runs the consistency checks on aligned articles: fills each `alignments[i].findings` with
+    /// the findings of `articles[i]` (its naming against the official text, its numbers, dates and
+    /// quotations against its sources) and returns the shared ones (inside the official text, or
+    /// across articles) for [`Alignment::findings`]. Each finding is reported once. `articles` and
+    /// `alignments` are in the same order, as [`Aligner::align`] produced them.
+    pub fn check(&self, articles: &[Document], alignments: &mut [ArticleAlignment]) -> Vec<Finding> {
+        let pairs: Vec<(&Document, &ArticleAlignment)> = articles.iter().zip(alignments.iter()).collect();
+        let result =
+            checks::check(&self.official, &self.text, &pairs, self.glossary.as_ref(), &self.config.checks);
+        for (alignment, found) in alignments.iter_mut().zip(result.per_article) {
+            alignment.findings.extend(found);
+        }
+        result.shared
     }
 
     /// Puts aligned articles together into the whole result.

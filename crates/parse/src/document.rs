@@ -97,12 +97,21 @@ pub struct Sentence {
     /// Words of `text` with their comparison keys.
     #[serde(skip)]
     pub tokens: Vec<Token>,
+    /// Byte offsets in `text` where each line after the first begins (one entry per line break of
+    /// the file inside the sentence), so a word can be cited by its own line.
+    #[serde(skip)]
+    pub breaks: Vec<usize>,
 }
 
 impl Sentence {
     /// Adjacent token-key pairs (for Vietnamese, two-syllable words).
     pub fn bigrams(&self) -> impl Iterator<Item = (&str, &str)> {
         self.tokens.windows(2).map(|w| (w[0].key.as_str(), w[1].key.as_str()))
+    }
+
+    /// The 1-based file line of byte `offset` of `text`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.lines[0] + self.breaks.partition_point(|&b| b <= offset)
     }
 
     /// The text of token `i` as displayed.
@@ -253,6 +262,32 @@ fn find_points(text: &str, lines: &Lines) -> Vec<(usize, numbering::Marker)> {
     found
 }
 
+/// Where each line after the first begins in `fold_whitespace(raw)`: the offset of the first word
+/// after every line break (repeated when one gap holds several breaks).
+fn line_breaks(raw: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut len = 0;
+    let mut newlines = 0;
+    let mut in_word = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            newlines += usize::from(c == '\n' && len > 0);
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if len > 0 {
+                len += 1;
+            }
+            breaks.extend(std::iter::repeat_n(len, newlines));
+            newlines = 0;
+            in_word = true;
+        }
+        len += c.len_utf8();
+    }
+    breaks
+}
+
 /// Builds sentences, keeping everything needed to cite them.
 struct Builder<'a> {
     norm: &'a Normalized,
@@ -265,7 +300,9 @@ impl Builder<'_> {
     }
 
     fn sentence(&self, start: usize, end: usize, role: Role) -> Sentence {
-        let text = fold_whitespace(&self.norm.text[start..end]);
+        let raw = &self.norm.text[start..end];
+        let text = fold_whitespace(raw);
+        let breaks = line_breaks(raw);
         let attribution = if role == Role::Body { press::inline_attribution(&text) } else { None };
         let role = if role == Role::Body && press::is_attribution(&text) { Role::Attribution } else { role };
         Sentence {
@@ -276,6 +313,7 @@ impl Builder<'_> {
             role,
             attribution,
             text,
+            breaks,
         }
     }
 
@@ -468,5 +506,19 @@ mod tests {
         assert!(sections[1].1.iter().any(|s| s.contains("private land")), "{sections:?}");
         assert!(sections[2].1.iter().any(|s| s.contains("In parks")), "{sections:?}");
         assert!(sections[2].1.iter().all(|s| !s.contains("–")), "the heading's dash stays out: {sections:?}");
+    }
+
+    #[test]
+    fn a_word_of_a_hard_wrapped_sentence_is_cited_by_its_own_line() {
+        let doc = Parser::new()
+            .parse_str(
+                "a.txt",
+                "Intro line.\n\n1. The first part\nruns on to a second\nline and a third.\n\n2. Next.\n",
+            )
+            .unwrap();
+        let s = &doc.sections[1].sentences[0];
+        assert_eq!(s.lines, [3, 5]);
+        let at = |w: &str| s.line_at(s.text.find(w).unwrap());
+        assert_eq!((at("The"), at("part"), at("runs"), at("second"), at("third")), (3, 3, 4, 4, 5));
     }
 }

@@ -1,0 +1,130 @@
+//! Capitalisation variants of one multi-word proper name (`Đối tác chiến lược toàn diện` /
+//! `Đối tác Chiến lược Toàn diện`): style, so `info`, one finding per group, capped.
+//!
+//! Phrases are read from every sentence: from a capitalised word that does not open the sentence,
+//! over capitalised words and single lower-case words between them, plus one lower-case word after
+//! the last capitalised one when a lower-case word comes before it (Vietnamese title case
+//! capitalises the first syllable of each word: `Toàn diện`),
+//! with at least two capitalised words (one capital is too often a common noun opening a name,
+//! `Chương trình Hành động` beside `chương trình`). A
+//! phrase is looked up, word for word and ignoring case, everywhere in the corpus; places that open
+//! a sentence are skipped (their capital says nothing). A group whose places all lie inside a
+//! shorter reported group's places is not reported again.
+
+use rustc_hash::FxHashMap;
+
+use super::word::words;
+use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
+use crate::model::{Finding, Severity};
+
+/// Phrases of one sentence, as lower-cased word lists.
+fn phrases(text: &str) -> Vec<Vec<String>> {
+    let ws = words(text);
+    let cap = |k: usize| ws[k].is_capitalised(text);
+    let joined = |k: usize| k < ws.len() && ws[k].joined;
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k < ws.len() {
+        if !cap(k) || (ws[k].joined && cap(k - 1)) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        loop {
+            if joined(end + 1) && cap(end + 1) {
+                end += 1;
+            } else if joined(end + 1) && joined(end + 2) && cap(end + 2) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let capitals = (k..=end).filter(|&j| cap(j)).count();
+        // Vietnamese title case (`Toàn diện`): a last capital after a lower-case word takes the
+        // word after it; a name ending in capitalised words (`Triều Tiên`, `Strategic
+        // Partnership`) ends there.
+        if end > k && !cap(end - 1) && joined(end + 1) {
+            end += 1;
+        }
+        if capitals >= 2 {
+            out.push(ws[k..=end].iter().map(|w| w.text(text).to_lowercase()).collect());
+        }
+        k = end + 1;
+    }
+    out
+}
+
+/// Adds the capitalisation findings (uncapped; [`cap`] limits them).
+pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for d in 0..corpus.docs.len() {
+        for (_, s) in corpus.sentences(d) {
+            keys.extend(phrases(&s.text));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (id, key) in keys.iter().enumerate() {
+        by_first.entry(key[0].as_str()).or_default().push(id);
+    }
+    // One pass over the corpus finds every phrase's places; no word index is kept.
+    let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
+    for d in 0..corpus.docs.len() {
+        for (i, s) in corpus.sentences(d) {
+            let ws = words(&s.text);
+            let lowered: Vec<String> = ws.iter().map(|w| w.text(&s.text).to_lowercase()).collect();
+            // The first word of a sentence is skipped: its capital says nothing.
+            for k in 1..ws.len() {
+                let Some(ids) = by_first.get(lowered[k].as_str()) else { continue };
+                for &id in ids {
+                    let key = &keys[id];
+                    let matches = k + key.len() <= ws.len()
+                        && key
+                            .iter()
+                            .enumerate()
+                            .all(|(j, w)| lowered[k + j] == *w && (j == 0 || ws[k + j].joined));
+                    if !matches {
+                        continue;
+                    }
+                    let occ = Occ::at(d, i, s, ws[k].start, ws[k + key.len() - 1].end);
+                    // A spelling without a capital is a common phrase, not a spelling of the name.
+                    if occ.form.chars().any(char::is_uppercase) {
+                        found[id].push(occ);
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<Occ>)> = keys
+        .iter()
+        .zip(found)
+        .filter(|(_, occs)| super::variants(occs).len() >= 2)
+        .map(|(key, occs)| (key.len(), occs))
+        .collect();
+    groups.sort_by_key(|(n, _)| *n);
+    let mut reported = Spans::default();
+    for (_, occs) in groups {
+        if occs.iter().all(|o| reported.overlaps(o)) {
+            continue;
+        }
+        occs.iter().for_each(|o| reported.add(o));
+        distribute(corpus, occs, out, &|occs| {
+            let message = format!("Capitalised differently: {}.", describe_forms(corpus, occs));
+            Some(finding(corpus, "capitalisation_variant", Severity::Info, message, occs))
+        });
+    }
+}
+
+/// Keeps the `max` findings with the most places; the last kept one says how many were left out.
+pub(crate) fn cap(mut list: Vec<Finding>, max: usize) -> Vec<Finding> {
+    list.sort_by_key(|f| std::cmp::Reverse(f.locations.len()));
+    let dropped = list.len().saturating_sub(max);
+    list.truncate(max);
+    if dropped > 0 {
+        if let Some(last) = list.last_mut() {
+            last.message.push_str(&format!(" ({dropped} more capitalisation variants not listed.)"));
+        }
+    }
+    list
+}

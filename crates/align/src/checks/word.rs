@@ -1,0 +1,111 @@
+//! Words as the naming checks see them: letters and digits, with inner hyphens and apostrophes kept
+//! (`Jae-myung` is one word), each with its place in the sentence text.
+
+use unicode_normalization::char::canonical_combining_class;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Byte range in the sentence text.
+    pub start: usize,
+    pub end: usize,
+    /// True when only whitespace separates it from the word before (no punctuation, no dash).
+    pub joined: bool,
+}
+
+impl Word {
+    /// The word as written.
+    pub fn text(self, s: &str) -> &str {
+        &s[self.start..self.end]
+    }
+
+    /// True when the word starts with an upper-case letter or is a number inside a name.
+    pub fn is_capitalised(self, s: &str) -> bool {
+        self.text(s).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || canonical_combining_class(c) != 0
+}
+
+/// Splits `text` into words.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut last_end = 0;
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = i + c.len_utf8();
+                chars.next();
+                continue;
+            }
+            if matches!(c, '-' | '\'' | '’') {
+                let next = text[i + c.len_utf8()..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    chars.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let gap = &text[last_end..start];
+        let joined = !out.is_empty() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
+        out.push(Word { start, end, joined });
+        last_end = end;
+    }
+    out
+}
+
+/// The key that groups spellings of one name: case, diacritics, hyphens, spaces and punctuation
+/// removed (`Lee Jae-myung` and `Lee Jae Myung` are both `leejaemyung`).
+pub(crate) fn name_key(s: &str) -> String {
+    crosscheck_parse::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The key of a long form: case and diacritics folded, hyphens and dashes as spaces, other
+/// punctuation dropped, spaces folded.
+pub(crate) fn phrase_key(s: &str) -> String {
+    let folded = crosscheck_parse::fold(s);
+    let spaced: String = folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inner_hyphens_join_and_dashes_break() {
+        let s = "Lee Jae-myung, Mekong- Hàn Quốc - ASEAN";
+        let w: Vec<(&str, bool)> = words(s).into_iter().map(|w| (w.text(s), w.joined)).collect();
+        assert_eq!(
+            w,
+            [
+                ("Lee", false),
+                ("Jae-myung", true),
+                ("Mekong", false),
+                ("Hàn", false),
+                ("Quốc", true),
+                ("ASEAN", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_fold_case_diacritics_hyphens_and_spaces() {
+        assert_eq!(name_key("Lee Jae-myung"), name_key("Lee Jae Myung"));
+        assert_eq!(
+            phrase_key("Hiệp định Thương mại Tự do Việt Nam – Hàn Quốc"),
+            "hiep dinh thuong mai tu do viet nam han quoc"
+        );
+    }
+}
