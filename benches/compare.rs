@@ -87,6 +87,18 @@ fn compare(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+    g.bench_function("one article: parse, align, check, JSON", |b| {
+        b.iter_batched_ref(
+            || Vec::with_capacity(64 * 1024),
+            |out| {
+                let doc = parser.parse("press-1.txt", black_box(&press)).expect("parses");
+                let mut result = aligner.align(&doc);
+                aligner.check(std::slice::from_ref(&doc), std::slice::from_mut(&mut result));
+                serde_json::to_writer(out, &result).expect("serialises");
+            },
+            BatchSize::SmallInput,
+        )
+    });
     g.finish();
 }
 
