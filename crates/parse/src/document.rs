@@ -140,6 +140,10 @@ pub struct Document {
     /// What the parser had to decide or fall back on, in words (for example that no numbered
     /// points were found).
     pub notes: Vec<String>,
+    /// Problems with the input the reader should see (for example that the file was not UTF-8 and
+    /// was read as Windows-1258). Empty for a clean UTF-8 file; left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -439,5 +443,5 @@ pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>) -> Docume
             (Structure::Paragraphs, builder.official_paragraphs())
         }
     };
-    Document { path: path.to_string(), kind, structure, sections, notes }
+    Document { path: path.to_string(), kind, structure, sections, notes, warnings: Vec::new() }
 }

@@ -16,7 +16,7 @@
 //! # Ok::<(), crosscheck_parse::Error>(())
 //! ```
 //!
-//! Modules: `decode` (bytes → text, with the error's place), `normalize` (NFC, spaces, the folded
+//! Modules: `decode` (bytes → text: UTF-8, UTF-16, Windows-1258, with the error's place), `normalize` (NFC, spaces, the folded
 //! comparison key, the map back to input bytes), `numbering` (point markers), `segment` (sentence
 //! boundaries), `press` (dateline, captions, byline, attributions), `token` (words and their keys),
 //! `document` (the model and how it is built).
@@ -33,6 +33,7 @@ mod segment;
 mod token;
 
 pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
+pub use decode::Encoding;
 pub use error::{Error, ErrorKind};
 pub use normalize::{display, fold, fold_into, fold_whitespace};
 pub use token::{tokenize, Token};
@@ -43,12 +44,14 @@ pub use token::{tokenize, Token};
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     kind: Option<Kind>,
+    encoding: Option<Encoding>,
 }
 
 /// Configures a [`Parser`].
 #[derive(Debug, Clone, Default)]
 pub struct ParserBuilder {
     kind: Option<Kind>,
+    encoding: Option<Encoding>,
 }
 
 impl ParserBuilder {
@@ -64,9 +67,22 @@ impl ParserBuilder {
         self
     }
 
+    /// Reads every file in this encoding instead of detecting it (UTF-8, UTF-16 with a byte-order
+    /// mark, or a Windows-1258 guess for bytes that are not UTF-8).
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Forces the encoding when `encoding` is `Some`, detects it when it is `None`.
+    pub fn encoding_opt(mut self, encoding: Option<Encoding>) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
     /// Builds the parser.
     pub fn build(self) -> Parser {
-        Parser { kind: self.kind }
+        Parser { kind: self.kind, encoding: self.encoding }
     }
 }
 
@@ -85,9 +101,22 @@ impl Parser {
     ///
     /// Errors: bytes that are not UTF-8 (with the offset of the first bad byte), binary data, a file
     /// with no text.
+    ///
+    /// Spans are byte offsets into `bytes` whatever the encoding. When the bytes were not read as
+    /// UTF-8 (UTF-16 with a byte-order mark, or a Windows-1258 guess), [`Document::warnings`] says
+    /// so.
     pub fn parse(&self, path: &str, bytes: &[u8]) -> Result<Document, Error> {
-        let text = decode::decode(path, bytes)?;
-        self.parse_str(path, &text)
+        let decoded = decode::decode(path, bytes, self.encoding)?;
+        let mut doc = self.parse_str(path, &decoded.text)?;
+        if decoded.is_mapped() {
+            for section in &mut doc.sections {
+                for sentence in &mut section.sentences {
+                    sentence.span = sentence.span.map(|b| decoded.file_offset(b));
+                }
+            }
+        }
+        doc.warnings.extend(decoded.warning);
+        Ok(doc)
     }
 
     /// Parses text already in memory. Spans are byte offsets into `text`.
