@@ -266,11 +266,19 @@ impl Builder<'_> {
         &self.norm.text
     }
 
-    fn sentence(&self, start: usize, end: usize, role: Role) -> Sentence {
+    /// The sentence at normalised bytes `start..end`, widened to whole characters of the input (a
+    /// cut inside a composed or reordered cluster would give a span that does not slice back to the
+    /// text); `None` when nothing is left.
+    fn sentence(&self, start: usize, end: usize, role: Role) -> Option<Sentence> {
+        let start = self.norm.cluster_boundary(start);
+        let end = self.norm.cluster_boundary(end);
         let text = fold_whitespace(&self.norm.text[start..end]);
+        if text.is_empty() {
+            return None;
+        }
         let attribution = if role == Role::Body { press::inline_attribution(&text) } else { None };
         let role = if role == Role::Body && press::is_attribution(&text) { Role::Attribution } else { role };
-        Sentence {
+        Some(Sentence {
             key: fold(&text),
             tokens: tokenize(&text),
             lines: [self.lines.line_of(start), self.lines.line_of(end.saturating_sub(1).max(start))],
@@ -278,13 +286,13 @@ impl Builder<'_> {
             role,
             attribution,
             text,
-        }
+        })
     }
 
     fn sentences(&self, start: usize, end: usize, role: Role) -> Vec<Sentence> {
         segment::sentences(self.text(), start, end)
             .into_iter()
-            .map(|(a, b)| self.sentence(a, b, role))
+            .filter_map(|(a, b)| self.sentence(a, b, role))
             .collect()
     }
 
@@ -294,7 +302,11 @@ impl Builder<'_> {
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
         let (a, b) = (block.start + lead, block.end - trail);
-        (a < b).then(|| self.sentence(a, b, role))
+        if a < b {
+            self.sentence(a, b, role)
+        } else {
+            None
+        }
     }
 
     fn section(&self, number: Option<u32>, kind: SectionKind, sentences: Vec<Sentence>) -> Option<Section> {

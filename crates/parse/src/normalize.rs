@@ -179,6 +179,16 @@ impl Normalized {
         self.runs.get(idx)
     }
 
+    /// `n`, or the end of the replaced cluster it falls strictly inside (a composed character, marks
+    /// put in canonical order, a CRLF), so that a piece of the text cut there maps to whole input
+    /// characters.
+    pub(crate) fn cluster_boundary(&self, n: usize) -> usize {
+        match self.run_at(n) {
+            Some(r) if !r.identity && r.norm < n => r.norm + r.norm_len,
+            _ => n,
+        }
+    }
+
     /// Input byte offset where the character starting at normalised byte `n` starts.
     pub(crate) fn orig_start(&self, n: usize) -> usize {
         match self.run_at(n) {
