@@ -14,16 +14,18 @@ use crate::parse_cmd::read_document;
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
     let Some(path) = path else { return Ok(Config::default()) };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read the file"))?;
     Ok(Config::from_toml(&name, &text)?)
 }
 
 /// Parses the inputs and aligns every article.
 pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
     let config = load_config(args.config.as_deref())?;
-    let official = read_document(&args.official, &Parser::builder().kind(Kind::Official).build())?;
+    let encoding = args.encoding.map(Into::into);
+    let official =
+        read_document(&args.official, &Parser::builder().kind(Kind::Official).encoding_opt(encoding).build())?;
     let aligner = Aligner::builder().config(config).build(&official)?;
-    let press_parser = Parser::builder().kind(Kind::Press).build();
+    let press_parser = Parser::builder().kind(Kind::Press).encoding_opt(encoding).build();
     let articles = args
         .press
         .par_iter()

@@ -1,4 +1,5 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
+mod bad_input;
 mod parse;
 mod util;
