@@ -36,7 +36,12 @@ impl Config {
                 let header = line.trim();
                 if header.starts_with('[') && header.ends_with(']') {
                     place.push_str(&format!(", key `{}`", header.trim_matches(['[', ']']).trim()));
-                } else if let Some((key, _)) = line.split_once('=') {
+                } else {
+                    // Before `=`, or the first word of a line missing its `=`.
+                    let key = match line.split_once('=') {
+                        Some((key, _)) => key,
+                        None => line.split_whitespace().next().unwrap_or_default(),
+                    };
                     let key = key.trim().trim_matches(['"', '\'']);
                     let table = text[..line_start]
                         .lines()

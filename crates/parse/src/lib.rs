@@ -122,8 +122,11 @@ impl Parser {
     /// Parses text already in memory. Spans are byte offsets into `text`.
     pub fn parse_str(&self, path: &str, text: &str) -> Result<Document, Error> {
         let norm = normalize::Normalized::new(text);
-        if norm.text.trim().is_empty() {
+        if text.is_empty() {
             return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));
+        }
+        if norm.text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty, path, "the file holds only white space (no text to read)"));
         }
         let doc = document::build(path, &norm, self.kind);
         if doc.sections.iter().all(|s| s.sentences.is_empty()) {
