@@ -22,8 +22,10 @@ pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
 pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
     let config = load_config(args.config.as_deref())?;
     let encoding = args.encoding.map(Into::into);
-    let official =
-        read_document(&args.official, &Parser::builder().kind(Kind::Official).encoding_opt(encoding).build())?;
+    let official = read_document(
+        &args.official,
+        &Parser::builder().kind(Kind::Official).encoding_opt(encoding).build(),
+    )?;
     let aligner = Aligner::builder().config(config).build(&official)?;
     let press_parser = Parser::builder().kind(Kind::Press).encoding_opt(encoding).build();
     let articles = args

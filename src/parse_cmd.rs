@@ -23,8 +23,10 @@ pub fn read_document(path: &std::path::Path, parser: &Parser) -> anyhow::Result<
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
-    let parser =
-        Parser::builder().kind_opt(args.kind.map(Into::into)).encoding_opt(args.encoding.map(Into::into)).build();
+    let parser = Parser::builder()
+        .kind_opt(args.kind.map(Into::into))
+        .encoding_opt(args.encoding.map(Into::into))
+        .build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

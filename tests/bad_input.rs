@@ -27,7 +27,11 @@ const FILE_CASES: &[Case] = &[
     Case { file: "binary.png", exit: INPUT_ERROR, stderr: &["{path}: line 3, byte 8", "binary"] },
     Case { file: "a-directory", exit: INPUT_ERROR, stderr: &["{path}: ", "is a directory"] },
     Case { file: "does-not-exist.txt", exit: INPUT_ERROR, stderr: &["{path}: ", "No such file"] },
-    Case { file: "invalid-utf8.txt", exit: INPUT_ERROR, stderr: &["{path}: line 3, byte 86", "invalid UTF-8 (byte 0xFF)"] },
+    Case {
+        file: "invalid-utf8.txt",
+        exit: INPUT_ERROR,
+        stderr: &["{path}: line 3, byte 86", "invalid UTF-8 (byte 0xFF)"],
+    },
     Case { file: "truncated-utf16.txt", exit: INPUT_ERROR, stderr: &["{path}: ", "invalid UTF-16LE"] },
 ];
 
@@ -77,7 +81,8 @@ fn compare_reports_a_bad_press_article_in_one_line_naming_it() {
 #[test]
 fn an_unreadable_file_is_one_line_naming_it() {
     use std::os::unix::fs::PermissionsExt;
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("unreadable-{}.txt", std::process::id()));
+    let path =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("unreadable-{}.txt", std::process::id()));
     std::fs::write(&path, "1. The parties agreed.\n").unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root (and some CI sandboxes) can read any file: then there is nothing to test.
@@ -87,7 +92,8 @@ fn an_unreadable_file_is_one_line_naming_it() {
         return;
     }
     let name = path.display().to_string();
-    let case = Case { file: "", exit: INPUT_ERROR, stderr: &["{path}: cannot read the file", "Permission denied"] };
+    let case =
+        Case { file: "", exit: INPUT_ERROR, stderr: &["{path}: cannot read the file", "Permission denied"] };
     check(&case, &name, &["parse", &name]);
     let press = data("vn-kr-2025/press-1.txt").display().to_string();
     check(&case, &name, &["compare", &name, &press]);
@@ -97,8 +103,16 @@ fn an_unreadable_file_is_one_line_naming_it() {
 #[test]
 fn legacy_encodings_are_read_with_a_warning_and_can_be_forced() {
     let cases: &[(&str, &[&str], Case)] = &[
-        ("utf16-bom.txt", &[], Case { file: "", exit: 0, stderr: &["warning: {path}: read as UTF-16 little-endian"] }),
-        ("windows-1258.txt", &[], Case { file: "", exit: 0, stderr: &["warning: {path}: not UTF-8; read as Windows-1258"] }),
+        (
+            "utf16-bom.txt",
+            &[],
+            Case { file: "", exit: 0, stderr: &["warning: {path}: read as UTF-16 little-endian"] },
+        ),
+        (
+            "windows-1258.txt",
+            &[],
+            Case { file: "", exit: 0, stderr: &["warning: {path}: not UTF-8; read as Windows-1258"] },
+        ),
         ("windows-1258.txt", &["--encoding", "windows-1258"], Case { file: "", exit: 0, stderr: &[] }),
         (
             "windows-1258.txt",
@@ -128,7 +142,11 @@ fn legacy_encodings_are_read_with_a_warning_and_can_be_forced() {
                 .collect();
             assert_eq!(
                 texts,
-                ["Thông cáo chung", "Hai bên nhất trí tăng cường hợp tác kinh tế.", "Phía Hàn Quốc cảm ơn Việt Nam."],
+                [
+                    "Thông cáo chung",
+                    "Hai bên nhất trí tăng cường hợp tác kinh tế.",
+                    "Phía Hàn Quốc cảm ơn Việt Nam."
+                ],
                 "{args:?}"
             );
         }

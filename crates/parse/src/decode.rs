@@ -104,7 +104,11 @@ fn line_at(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Decodes a file's bytes: `forced` when given, otherwise by the rules in the module docs.
-pub(crate) fn decode<'a>(path: &str, bytes: &'a [u8], forced: Option<Encoding>) -> Result<Decoded<'a>, Error> {
+pub(crate) fn decode<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    forced: Option<Encoding>,
+) -> Result<Decoded<'a>, Error> {
     match forced {
         Some(Encoding::Utf8) => utf8(path, bytes),
         Some(enc @ (Encoding::Utf16Le | Encoding::Utf16Be)) => {
@@ -114,7 +118,8 @@ pub(crate) fn decode<'a>(path: &str, bytes: &'a [u8], forced: Option<Encoding>) 
         Some(Encoding::Windows1258) => windows_1258(path, bytes, None),
         None => {
             if bytes.starts_with(&[0xFF, 0xFE]) {
-                let warning = format!("{path}: read as UTF-16 little-endian (it starts with a byte-order mark)");
+                let warning =
+                    format!("{path}: read as UTF-16 little-endian (it starts with a byte-order mark)");
                 return utf16(path, bytes, 2, Encoding::Utf16Le, Some(warning));
             }
             if bytes.starts_with(&[0xFE, 0xFF]) {
@@ -204,7 +209,8 @@ fn utf16<'a>(
     let Some(text) = codec.decode_without_bom_handling_and_without_replacement(body) else {
         // Find the first code unit that does not decode, for the error's place.
         let mut decoder = codec.new_decoder_without_bom_handling();
-        let capacity = decoder.max_utf8_buffer_length_without_replacement(body.len()).unwrap_or(body.len() * 3);
+        let capacity =
+            decoder.max_utf8_buffer_length_without_replacement(body.len()).unwrap_or(body.len() * 3);
         let mut out = String::with_capacity(capacity);
         let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
         let bad = match result {
@@ -220,7 +226,8 @@ fn utf16<'a>(
         )
         .at(line, at));
     };
-    let mut decoded = with_map(text.into_owned(), bom, bytes.len(), |c| if (c as u32) > 0xFFFF { 4 } else { 2 });
+    let mut decoded =
+        with_map(text.into_owned(), bom, bytes.len(), |c| if (c as u32) > 0xFFFF { 4 } else { 2 });
     reject_nul(path, &decoded)?;
     decoded.warning = warning;
     Ok(decoded)
@@ -295,7 +302,8 @@ mod tests {
 
     #[test]
     fn utf16_with_a_bom_is_decoded_with_a_warning_and_offsets_into_the_file() {
-        for (bytes, name) in [(utf16le("Hà Nội 😀 x", true), "little"), (utf16be("Hà Nội 😀 x"), "big")] {
+        for (bytes, name) in [(utf16le("Hà Nội 😀 x", true), "little"), (utf16be("Hà Nội 😀 x"), "big")]
+        {
             let d = decode("a.txt", &bytes, None).unwrap();
             assert_eq!(d.text, "Hà Nội 😀 x");
             assert!(d.warning.as_deref().unwrap().contains(name));

@@ -32,8 +32,8 @@ mod press;
 mod segment;
 mod token;
 
-pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
 pub use decode::Encoding;
+pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
 pub use error::{Error, ErrorKind};
 pub use normalize::{display, fold, fold_into, fold_whitespace};
 pub use token::{tokenize, Token};
@@ -126,7 +126,11 @@ impl Parser {
             return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));
         }
         if norm.text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::Empty, path, "the file holds only white space (no text to read)"));
+            return Err(Error::new(
+                ErrorKind::Empty,
+                path,
+                "the file holds only white space (no text to read)",
+            ));
         }
         let doc = document::build(path, &norm, self.kind);
         if doc.sections.iter().all(|s| s.sentences.is_empty()) {

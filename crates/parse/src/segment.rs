@@ -166,7 +166,10 @@ mod tests {
             ("năm 2030. 150 tỷ USD là mục tiêu.", &["năm 2030.", "150 tỷ USD là mục tiêu."]),
             ("the U.S. and others agreed.", &["the U.S. and others agreed."]),
             // Longer than any abbreviation: the stop ends the sentence.
-            ("see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g. Next.", &["see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.", "Next."]),
+            (
+                "see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g. Next.",
+                &["see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.", "Next."],
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(&split(input), expected, "input: {input}");

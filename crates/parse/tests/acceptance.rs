@@ -18,7 +18,10 @@ fn parse(name: &str, text: &str) -> Document {
 
 /// 1-based number of the first line of `text` that starts with `prefix`.
 fn line_starting_with(text: &str, prefix: &str) -> usize {
-    text.lines().position(|l| l.starts_with(prefix)).map(|i| i + 1).unwrap_or_else(|| panic!("no line {prefix}"))
+    text.lines()
+        .position(|l| l.starts_with(prefix))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("no line {prefix}"))
 }
 
 fn assert_spans_slice_back(doc: &Document, input: &str) {
@@ -49,7 +52,12 @@ fn no_official_point_swallows_the_next_and_none_keeps_its_marker() {
         assert_eq!(section.lines[0], starts, "point {k} starts on its marker line");
         if k < 24 {
             let next = line_starting_with(&text, &format!("{}.", k + 1));
-            assert!(section.lines[1] < next, "point {k} (lines {:?}) runs into point {}", section.lines, k + 1);
+            assert!(
+                section.lines[1] < next,
+                "point {k} (lines {:?}) runs into point {}",
+                section.lines,
+                k + 1
+            );
         }
         let first = &section.sentences[0].text;
         assert!(!first.starts_with(&format!("{k}.")), "point {k} keeps its marker: {first}");
@@ -88,7 +96,9 @@ fn gold_units(roles: &[&str]) -> Vec<(String, String)> {
         .expect("press_units is a list")
         .iter()
         .filter(|u| roles.contains(&u["role"].as_str().unwrap_or_default()))
-        .map(|u| (fold_whitespace(u["text"].as_str().unwrap_or_default()), u["role"].as_str().unwrap().to_string()))
+        .map(|u| {
+            (fold_whitespace(u["text"].as_str().unwrap_or_default()), u["role"].as_str().unwrap().to_string())
+        })
         .collect()
 }
 
@@ -113,7 +123,8 @@ fn press_dateline_captions_and_byline_are_found_and_marked_as_in_the_gold() {
 #[test]
 fn at_least_95_percent_of_gold_press_content_units_are_exactly_one_sentence() {
     let doc = parse("press-1.txt", &seed("press-1.txt"));
-    let sentences: Vec<(String, Role)> = doc.sentences().map(|(_, s)| (fold_whitespace(&s.text), s.role)).collect();
+    let sentences: Vec<(String, Role)> =
+        doc.sentences().map(|(_, s)| (fold_whitespace(&s.text), s.role)).collect();
     let units = gold_units(&["body", "headline"]);
     assert_eq!(units.len(), 31);
     let mut missed = Vec::new();

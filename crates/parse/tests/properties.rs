@@ -8,7 +8,8 @@ use proptest::prelude::*;
 /// Lines of the input as the parser counts them: `\n`, `\r\n`, a lone `\r` and the Unicode line
 /// separators each end a line.
 fn line_count(input: &str) -> usize {
-    let lone_breaks = input.matches(['\r', '\u{2028}', '\u{2029}', '\u{85}']).count() - input.matches("\r\n").count();
+    let lone_breaks =
+        input.matches(['\r', '\u{2028}', '\u{2029}', '\u{85}']).count() - input.matches("\r\n").count();
     input.matches('\n').count() + lone_breaks + 1
 }
 
@@ -19,12 +20,24 @@ fn check(input: &str, doc: &Document) -> Result<(), TestCaseError> {
         prop_assert!(section.lines[0] <= section.lines[1]);
         for s in &section.sentences {
             let [a, b] = s.span;
-            prop_assert!(previous_end <= a && a < b && b <= input.len(), "span {}..{} after {}", a, b, previous_end);
+            prop_assert!(
+                previous_end <= a && a < b && b <= input.len(),
+                "span {}..{} after {}",
+                a,
+                b,
+                previous_end
+            );
             prop_assert!(input.is_char_boundary(a) && input.is_char_boundary(b));
             prop_assert_eq!(display(&input[a..b]), s.text.clone());
             prop_assert!(!s.text.is_empty());
             let [first, last] = s.lines;
-            prop_assert!(1 <= first && first <= last && last <= lines, "lines {}-{} of {}", first, last, lines);
+            prop_assert!(
+                1 <= first && first <= last && last <= lines,
+                "lines {}-{} of {}",
+                first,
+                last,
+                lines
+            );
             prop_assert!(section.lines[0] <= first && last <= section.lines[1]);
             previous_end = b;
         }
@@ -46,12 +59,68 @@ fn parse_every_way(input: &str) -> Result<(), TestCaseError> {
 /// Pieces that exercise the parser's decisions: point markers, dates, amounts, captions, bylines,
 /// abbreviations, dots, brackets, combining marks, invisible characters and every kind of break.
 const PIECES: &[&str] = &[
-    "1.", "2. ", "3)", "(4)", "Điều 5", "Article 6", "IV.", "XII) ", "2027.", "13/8/2025", "1.000", "2.5",
-    " date 2025-08-11 ", "HÀ NỘI (TTXVN) - ", "Ảnh: TTXVN", "(Photo: Reuters)", "By Jane Doe", "Như Tâm",
-    "Theo TTXVN", ", theo VOV.", "Mr.", "U.S.", "J. K.", "TP.HCM", "...", "…", ".", "!", "?", "(", ")", "[",
-    "]", "\"", "“", "”", "\u{0301}", "\u{0323}", "e\u{0302}\u{0301}", "\u{200B}", "\u{FEFF}", "\u{00A0}",
-    "\t", "\r", "\r\n", "\n", "\n\n", "\u{2028}", " ", "  ", "Hai bên nhất trí", "hợp tác", "The parties",
-    "agreed", "Việt Nam", "a", "Z", "1", "99)", "\u{1161}", "ᄀ", "😀",
+    "1.",
+    "2. ",
+    "3)",
+    "(4)",
+    "Điều 5",
+    "Article 6",
+    "IV.",
+    "XII) ",
+    "2027.",
+    "13/8/2025",
+    "1.000",
+    "2.5",
+    " date 2025-08-11 ",
+    "HÀ NỘI (TTXVN) - ",
+    "Ảnh: TTXVN",
+    "(Photo: Reuters)",
+    "By Jane Doe",
+    "Như Tâm",
+    "Theo TTXVN",
+    ", theo VOV.",
+    "Mr.",
+    "U.S.",
+    "J. K.",
+    "TP.HCM",
+    "...",
+    "…",
+    ".",
+    "!",
+    "?",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "“",
+    "”",
+    "\u{0301}",
+    "\u{0323}",
+    "e\u{0302}\u{0301}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{00A0}",
+    "\t",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\u{2028}",
+    " ",
+    "  ",
+    "Hai bên nhất trí",
+    "hợp tác",
+    "The parties",
+    "agreed",
+    "Việt Nam",
+    "a",
+    "Z",
+    "1",
+    "99)",
+    "\u{1161}",
+    "ᄀ",
+    "😀",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -60,7 +129,10 @@ fn document() -> impl Strategy<Value = String> {
 
 /// Documents made of lines, most of them opening with a marker, to stress point detection.
 fn numbered_document() -> impl Strategy<Value = String> {
-    let line = (prop::sample::select(&["", "1. ", "2. ", "3. ", "(1) ", "2) ", "Điều 3. ", "II. ", "2030. "][..]), document())
+    let line = (
+        prop::sample::select(&["", "1. ", "2. ", "3. ", "(1) ", "2) ", "Điều 3. ", "II. ", "2030. "][..]),
+        document(),
+    )
         .prop_map(|(marker, body)| format!("{marker}{body}"));
     (prop::collection::vec(line, 0..12), prop::sample::select(&["\n", "\r\n", "\n\n", "\r"][..]))
         .prop_map(|(lines, sep)| lines.join(sep))

@@ -65,7 +65,10 @@ fn a_year_an_amount_or_a_number_at_the_start_of_a_wrapped_line_does_not_start_a_
         let doc = parse(text);
         assert_eq!(numbers(&doc), [Some(1), Some(2)], "{label}");
         assert_eq!(doc.sections[0].lines[1], 2, "{label}: point 1 keeps its wrapped line");
-        assert!(doc.sections[1].sentences[0].text.contains("signed") || doc.sections[1].sentences[0].text.contains("ký kết"));
+        assert!(
+            doc.sections[1].sentences[0].text.contains("signed")
+                || doc.sections[1].sentences[0].text.contains("ký kết")
+        );
     }
 }
 
@@ -92,12 +95,24 @@ fn a_single_numbered_line_is_not_a_list_of_points() {
 fn english_sentences_do_not_split_at_titles_initialisms_or_initials() {
     let cases: &[(&str, &[&str])] = &[
         ("Mr. Smith met Mrs. Lee. They talked.", &["Mr. Smith met Mrs. Lee.", "They talked."]),
-        ("The U.S. and the E.U. agreed. Talks end today.", &["The U.S. and the E.U. agreed.", "Talks end today."]),
+        (
+            "The U.S. and the E.U. agreed. Talks end today.",
+            &["The U.S. and the E.U. agreed.", "Talks end today."],
+        ),
         ("Officials in the U.S. Congress said no.", &["Officials in the U.S. Congress said no."]),
-        ("J. R. R. Tolkien wrote it. Dr. Jones read it.", &["J. R. R. Tolkien wrote it.", "Dr. Jones read it."]),
+        (
+            "J. R. R. Tolkien wrote it. Dr. Jones read it.",
+            &["J. R. R. Tolkien wrote it.", "Dr. Jones read it."],
+        ),
         ("Trade rose 2.5% to $1.000 bn. Exports grew.", &["Trade rose 2.5% to $1.000 bn.", "Exports grew."]),
-        ("He paused... Then he spoke. \"We agree.\" Done.", &["He paused... Then he spoke.", "\"We agree.\"", "Done."]),
-        ("The talks (held in Seoul. Again.) ended. Next.", &["The talks (held in Seoul. Again.) ended.", "Next."]),
+        (
+            "He paused... Then he spoke. \"We agree.\" Done.",
+            &["He paused... Then he spoke.", "\"We agree.\"", "Done."],
+        ),
+        (
+            "The talks (held in Seoul. Again.) ended. Next.",
+            &["The talks (held in Seoul. Again.) ended.", "Next."],
+        ),
     ];
     for (input, expected) in cases {
         let doc = Parser::builder().kind(Kind::Official).build().parse("t.txt", input.as_bytes()).unwrap();
@@ -115,7 +130,8 @@ fn forcing_the_kind_overrides_what_the_text_suggests() {
 
     let article = " date 2025-08-11 Leaders meet in Seoul.\n\nThe leaders met.\n\nLeaders at the talks. Photo: Reuters\n";
     assert_eq!(parse(article).kind, Kind::Press);
-    let as_official = Parser::builder().kind(Kind::Official).build().parse("t.txt", article.as_bytes()).unwrap();
+    let as_official =
+        Parser::builder().kind(Kind::Official).build().parse("t.txt", article.as_bytes()).unwrap();
     assert_eq!(as_official.kind, Kind::Official);
     assert!(as_official.sentences().all(|(_, s)| s.role == Role::Body));
 }
