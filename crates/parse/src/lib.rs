@@ -121,6 +121,13 @@ impl Parser {
 
     /// Parses text already in memory. Spans are byte offsets into `text`.
     pub fn parse_str(&self, path: &str, text: &str) -> Result<Document, Error> {
+        if text.len() > normalize::MAX_INPUT_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                path,
+                format!("the file is too large ({} bytes; at most 2 GiB)", text.len()),
+            ));
+        }
         let norm = normalize::Normalized::new(text);
         if text.is_empty() {
             return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));
