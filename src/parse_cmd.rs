@@ -23,9 +23,11 @@ pub fn read_document(path: &std::path::Path, parser: &Parser) -> anyhow::Result<
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
+    // Showing the structure needs no tokens: skipping them keeps huge files in little memory.
     let parser = Parser::builder()
         .kind_opt(args.kind.map(Into::into))
         .encoding_opt(args.encoding.map(Into::into))
+        .structure_only(true)
         .build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();

@@ -91,10 +91,12 @@ pub struct Sentence {
     /// The source an article credits in this sentence (`TTXVN` in `…, theo TTXVN.`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
-    /// Case- and diacritic-folded form of `text`, for comparison.
+    /// Case- and diacritic-folded form of `text`, for comparison (empty from a parser built with
+    /// `structure_only(true)`).
     #[serde(skip)]
     pub key: String,
-    /// Words of `text` with their comparison keys.
+    /// Words of `text` with their comparison keys (none from a parser built with
+    /// `structure_only(true)`).
     #[serde(skip)]
     pub tokens: Vec<Token>,
 }
@@ -259,6 +261,8 @@ fn find_points(text: &str, lines: &Lines) -> Vec<(usize, numbering::Marker)> {
 struct Builder<'a> {
     norm: &'a Normalized,
     lines: Lines,
+    /// Whether sentences get tokens and comparison keys.
+    tokens: bool,
 }
 
 impl Builder<'_> {
@@ -278,9 +282,11 @@ impl Builder<'_> {
         }
         let attribution = if role == Role::Body { press::inline_attribution(&text) } else { None };
         let role = if role == Role::Body && press::is_attribution(&text) { Role::Attribution } else { role };
+        let (key, tokens) =
+            if self.tokens { (fold(&text), tokenize(&text)) } else { (String::new(), Vec::new()) };
         Some(Sentence {
-            key: fold(&text),
-            tokens: tokenize(&text),
+            key,
+            tokens,
             lines: [self.lines.line_of(start), self.lines.line_of(end.saturating_sub(1).max(start))],
             span: [self.norm.orig_start(start), self.norm.orig_end(end)],
             role,
@@ -428,8 +434,8 @@ fn looks_like_press(text: &str, blocks: &[Block]) -> bool {
 }
 
 /// Parses normalised text into a document. `kind` forces the kind; `None` decides from the text.
-pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>) -> Document {
-    let builder = Builder { norm, lines: Lines::new(&norm.text) };
+pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>, tokens: bool) -> Document {
+    let builder = Builder { norm, lines: Lines::new(&norm.text), tokens };
     let text = builder.text();
     let points = find_points(text, &builder.lines);
     let numbered = points.len() >= 2;

@@ -45,6 +45,7 @@ pub use token::{tokenize, Token};
 pub struct Parser {
     kind: Option<Kind>,
     encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 /// Configures a [`Parser`].
@@ -52,6 +53,7 @@ pub struct Parser {
 pub struct ParserBuilder {
     kind: Option<Kind>,
     encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 impl ParserBuilder {
@@ -80,9 +82,17 @@ impl ParserBuilder {
         self
     }
 
+    /// Skips what only comparison needs: sentences get no [`Sentence::tokens`] and an empty
+    /// [`Sentence::key`]. For callers that only show the structure; it keeps the memory of a very
+    /// large file to a fraction (tokens are most of it).
+    pub fn structure_only(mut self, yes: bool) -> Self {
+        self.structure_only = yes;
+        self
+    }
+
     /// Builds the parser.
     pub fn build(self) -> Parser {
-        Parser { kind: self.kind, encoding: self.encoding }
+        Parser { kind: self.kind, encoding: self.encoding, structure_only: self.structure_only }
     }
 }
 
@@ -139,7 +149,7 @@ impl Parser {
                 "the file holds only white space (no text to read)",
             ));
         }
-        let doc = document::build(path, &norm, self.kind);
+        let doc = document::build(path, &norm, self.kind, !self.structure_only);
         if doc.sections.iter().all(|s| s.sentences.is_empty()) {
             return Err(Error::new(ErrorKind::NoSentences, path, "no sentence could be read from the file"));
         }

@@ -120,10 +120,7 @@ impl Normalized {
                     i += 1;
                 }
                 if i > start {
-                    push(
-                        &mut runs,
-                        Run::new(text.len(), start, i - start, i - start, true),
-                    );
+                    push(&mut runs, Run::new(text.len(), start, i - start, i - start, true));
                     text.push_str(&input[start..i]);
                     continue;
                 }
@@ -135,19 +132,13 @@ impl Normalized {
             let mut end = start + first.len_utf8();
             if first == '\r' && bytes.get(end) == Some(&b'\n') {
                 end += 1;
-                push(
-                    &mut runs,
-                    Run::new(text.len(), start, 1, 2, false),
-                );
+                push(&mut runs, Run::new(text.len(), start, 1, 2, false));
                 text.push('\n');
                 i = end;
                 continue;
             }
             if let Some(rep) = replacement(first) {
-                push(
-                    &mut runs,
-                    Run::new(text.len(), start, rep.len(), end - start, false),
-                );
+                push(&mut runs, Run::new(text.len(), start, rep.len(), end - start, false));
                 text.push_str(rep);
                 i = end;
                 continue;
@@ -160,18 +151,12 @@ impl Normalized {
             }
             let cluster = &input[start..end];
             if is_nfc_quick(cluster.chars()) == IsNormalized::Yes {
-                push(
-                    &mut runs,
-                    Run::new(text.len(), start, cluster.len(), cluster.len(), true),
-                );
+                push(&mut runs, Run::new(text.len(), start, cluster.len(), cluster.len(), true));
                 text.push_str(cluster);
             } else {
                 let composed: String = cluster.nfc().collect();
                 let identity = composed == cluster;
-                push(
-                    &mut runs,
-                    Run::new(text.len(), start, composed.len(), cluster.len(), identity),
-                );
+                push(&mut runs, Run::new(text.len(), start, composed.len(), cluster.len(), identity));
                 text.push_str(&composed);
             }
             i = end;

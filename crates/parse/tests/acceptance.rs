@@ -219,3 +219,17 @@ fn the_seed_files_parse_the_same_from_utf16_with_a_bom() {
         }
     }
 }
+
+#[test]
+fn a_structure_only_parse_has_the_same_sentences_without_tokens() {
+    for name in ["official.txt", "press-1.txt"] {
+        let text = seed(name);
+        let full = parse(name, &text);
+        let lean = Parser::builder().structure_only(true).build().parse(name, text.as_bytes()).unwrap();
+        assert_eq!(shape(&lean), shape(&full));
+        let spans = |d: &Document| d.sentences().map(|(_, s)| s.span).collect::<Vec<_>>();
+        assert_eq!(spans(&lean), spans(&full));
+        assert!(lean.sentences().all(|(_, s)| s.tokens.is_empty() && s.key.is_empty()));
+        assert!(full.sentences().all(|(_, s)| !s.tokens.is_empty() && !s.key.is_empty()));
+    }
+}
