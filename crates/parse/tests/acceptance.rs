@@ -142,8 +142,11 @@ fn at_least_95_percent_of_gold_press_content_units_are_exactly_one_sentence() {
     assert!(share >= 0.95, "{:.1}% one sentence; missed: {missed:#?}", share * 100.0);
 }
 
+/// One sentence as compared between copies: section number and kind, lines, role, text.
+type SentenceShape = (Option<u32>, SectionKind, [usize; 2], Role, String);
+
 /// What must not change between a file and a copy of it that normalisation makes equal.
-fn shape(doc: &Document) -> Vec<(Option<u32>, SectionKind, [usize; 2], Role, String)> {
+fn shape(doc: &Document) -> Vec<SentenceShape> {
     doc.sentences().map(|(sec, s)| (sec.number, sec.kind, s.lines, s.role, s.text.clone())).collect()
 }
 
