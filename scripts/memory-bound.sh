@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak memory (RSS) of `crosscheck parse` on very large inputs: a 50 MB single-line file, the same
-# line in NFD (combining diacritics), and a 100,000-line file. Target: under 1 GB each.
+# line in NFD (combining diacritics), one 50 MB sentence, and a 100,000-line file. Target: under 1 GB each.
 # Not run in CI (it builds in release and takes minutes): `scripts/memory-bound.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +24,15 @@ one_line() { # sentence, output file
 }
 one_line "$sentence" "$dir/single-line.txt"
 one_line "$nfd" "$dir/single-line-nfd.txt"
+# One 50 MB sentence with no full stop (every per-sentence check runs on all of it).
+awk -v n=$((size / 13)) 'BEGIN { for (i = 0; i < n; i++) printf "từ khóa, " }' > "$dir/one-sentence.txt"
 # 100,000 short lines, numbered like points, in paragraphs of four.
 seq 1 100000 | awk '{ printf "%d. Hai bên nhất trí hợp tác trong lĩnh vực số %d.\n", $1, $1; if ($1 % 4 == 0) print "" }' \
   > "$dir/100k-lines.txt"
 
 status=0
 printf '%-22s %10s %8s %12s %s\n' file size lines "peak RSS" result
-for f in single-line.txt single-line-nfd.txt 100k-lines.txt; do
+for f in single-line.txt single-line-nfd.txt one-sentence.txt 100k-lines.txt; do
   path="$dir/$f"
   report=$(/usr/bin/time -v "$bin" parse "$path" 2>&1 >/dev/null) || { echo "$f: crosscheck failed: $report" >&2; status=1; continue; }
   rss=$(printf '%s\n' "$report" | awk -F': ' '/Maximum resident set size/ { print $2 }')
