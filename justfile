@@ -6,6 +6,10 @@ default:
 demo:
     cargo run --release -- parse data/vn-kr-2025/official.txt
 
+# Write the HTML report of the seed pair to target/report.html (open it in any browser).
+report:
+    cargo run --release -- compare data/vn-kr-2025/official.txt data/vn-kr-2025/press-1.txt -o target/report.html
+
 # Run every test (unit, property, CLI integration, doc tests).
 test:
     cargo test --workspace

@@ -4,10 +4,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The exit codes, as `--help` shows them.
+const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  a --fail-on condition was met (the report is still written)
+  2  usage or input error (bad arguments, unreadable or invalid files)";
+
 /// Compare press articles with the official text they report on: where each press sentence comes
 /// from, which points each article covers or leaves out, and where names, numbers and dates differ.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about, long_about = None)]
+#[command(name = "crosscheck", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -22,7 +28,13 @@ pub enum Command {
     /// sources (point, sentence, lines) and how it was made (verbatim, paraphrase, condensed from
     /// several sentences, or unsupported); for each point, whether each article covers it, covers
     /// part of it (and what it drops) or leaves it out.
+    #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
+    /// Measure the aligner against a human gold annotation (a JSON file naming an official text
+    /// and a press article, with the true sources, relations and point coverage): coverage
+    /// accuracy, source attribution precision/recall/F1, unsupported precision/recall, relation
+    /// accuracy.
+    Eval(EvalArgs),
 }
 
 /// Whether a file is the official text or a press article.
@@ -91,10 +103,31 @@ pub struct ParseArgs {
 /// Output formats of `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A readable summary for the terminal.
+    /// For the terminal: coverage of each point, findings, then each sentence with its sources and
+    /// a word diff ([-only in the official text-] {+only in the article+}).
     Text,
+    /// The same as Markdown, for a wiki page, an issue or a code review.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
     /// The full alignment as JSON (schema in docs/alignment.schema.json).
     Json,
+    /// One page that opens in any browser without a network: the official text and the article
+    /// side by side; click a sentence to see its sources and word diff.
+    Html,
+    /// One row per press sentence, for spreadsheets.
+    Csv,
+}
+
+impl From<Format> for crate::report::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => crate::report::Format::Text,
+            Format::Markdown => crate::report::Format::Markdown,
+            Format::Json => crate::report::Format::Json,
+            Format::Html => crate::report::Format::Html,
+            Format::Csv => crate::report::Format::Csv,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -104,13 +137,39 @@ pub struct CompareArgs {
     /// One or more press articles about it.
     #[arg(required = true)]
     pub press: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Report format [default: text, or what the extension of -o names: .md, .json, .html,
+    /// .csv].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to this file instead of the terminal. It is written whole or not at all,
+    /// and never over one of the input files.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 1 when the results show this (repeatable): `omitted` (an article leaves out
+    /// a point), `unsupported` (a sentence the official text does not support), `finding` (any
+    /// finding) or `finding=SEVERITY` (a finding of at least info, warning or error). The report
+    /// is written all the same.
+    #[arg(long = "fail-on", value_name = "CONDITION")]
+    pub fail_on: Vec<crate::report::Gate>,
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Read every input in this encoding (see `crosscheck parse --help`).
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold annotation (JSON; its `official` and `press` paths are relative to it).
+    pub gold: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every disagreement with the gold.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Thresholds and weights from a TOML file.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

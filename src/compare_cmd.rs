@@ -1,14 +1,13 @@
 //! `crosscheck compare`: align press articles with the official text and report.
 
-use std::io::Write;
-
 use anyhow::Context;
 use crosscheck_align::{Aligner, Alignment, Config};
 use crosscheck_parse::{Kind, Parser};
 use rayon::prelude::*;
 
-use crate::cli::{CompareArgs, Format};
+use crate::cli::CompareArgs;
 use crate::parse_cmd::read_document;
+use crate::report;
 
 /// Reads the configuration file, or the defaults.
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
@@ -36,39 +35,18 @@ pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
     Ok(aligner.alignment(articles))
 }
 
-pub fn run(args: &CompareArgs) -> anyhow::Result<()> {
+pub fn run(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
     let alignment = compare(args)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &alignment)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            for article in &alignment.articles {
-                writeln!(out, "{}", article.path)?;
-                for c in &article.coverage {
-                    writeln!(out, "  point {:>3}  {:?}  {:.2}", c.point, c.status, c.score)?;
-                }
-                for s in &article.sentences {
-                    let src: Vec<String> = s
-                        .sources
-                        .iter()
-                        .map(|x| format!("{}:{}-{}", x.sentence, x.lines[0], x.lines[1]))
-                        .collect();
-                    writeln!(
-                        out,
-                        "  {:>4} {:?} {:.2} [{}] {}",
-                        s.lines[0],
-                        s.relation,
-                        s.score,
-                        src.join(", "),
-                        s.text
-                    )?;
-                }
-            }
-        }
-    }
-    Ok(())
+    report::emit(&alignment, &report_options(args))
+}
+
+/// The report settings the arguments ask for.
+fn report_options(args: &CompareArgs) -> report::Options {
+    let format = args
+        .format
+        .map(Into::into)
+        .or_else(|| args.output.as_deref().and_then(report::Format::from_extension))
+        .unwrap_or(report::Format::Text);
+    let inputs = std::iter::once(&args.official).chain(&args.press).chain(&args.config).cloned().collect();
+    report::Options { format, output: args.output.clone(), fail_on: args.fail_on.clone(), inputs }
 }

@@ -2,7 +2,10 @@
 
 mod cli;
 mod compare_cmd;
+mod eval_cmd;
+mod output;
 mod parse_cmd;
+mod report;
 
 use std::process::ExitCode;
 
@@ -10,6 +13,8 @@ use clap::Parser as _;
 
 /// Exit code: success.
 const EXIT_OK: u8 = 0;
+/// Exit code: a `--fail-on` condition was met (the report was still written).
+const EXIT_GATE_FAILED: u8 = 1;
 /// Exit code: a usage or input error (bad arguments, unreadable or invalid files).
 const EXIT_INPUT: u8 = 2;
 
@@ -28,7 +33,15 @@ fn main() -> ExitCode {
 fn run(args: cli::Cli) -> anyhow::Result<u8> {
     match args.command {
         cli::Command::Parse(a) => parse_cmd::run(&a)?,
-        cli::Command::Compare(a) => compare_cmd::run(&a)?,
+        cli::Command::Compare(a) => {
+            if let report::Verdict::GateFailed(met) = compare_cmd::run(&a)? {
+                for reason in met {
+                    eprintln!("crosscheck: gate failed: {reason}");
+                }
+                return Ok(EXIT_GATE_FAILED);
+            }
+        }
+        cli::Command::Eval(a) => eval_cmd::run(&a)?,
     }
     Ok(EXIT_OK)
 }

@@ -31,10 +31,11 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
         .build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(());
     }
     let kind = serde_json::to_value(doc.kind)?;
@@ -65,5 +66,6 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
             writeln!(out, "  {:>4}-{:<4}{tag} {}", s.lines[0], s.lines[1], s.text)?;
         }
     }
+    out.flush()?;
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
 mod bad_input;
+mod compare;
 mod parse;
+mod report;
 mod util;

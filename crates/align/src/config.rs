@@ -4,19 +4,101 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::language::Language;
 
 /// Thresholds and weights. Every field has a default; a TOML file may set any subset of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Minimum share of a press sentence's weighted content its best source must explain for the
-    /// sentence to count as drawn from the official text (otherwise `unsupported`).
+    /// Language used for function words and word matching; `auto` decides from the official text.
+    pub language: Language,
+    /// In languages other than Vietnamese, words match on this many first letters (a light,
+    /// language-neutral stemming: `cooperation` and `cooperate` match). 0 turns it off.
+    pub stem_prefix: usize,
+    /// Factor applied to the weight of function words (`và`, `the`), so they count for little.
+    pub stopword_weight: f64,
+    /// Factor applied to the weight of capitalised words in a press sentence (names of people,
+    /// places and bodies): an article repeats names even where its claim is its own, so a name
+    /// shared with the official text is weak evidence of a source.
+    pub name_weight: f64,
+    /// How many official sentences the inverted index proposes for each press sentence.
+    pub candidates: usize,
+    /// Score every official sentence instead of the index's candidates (slow; for checking and
+    /// benchmarking the index).
+    pub exhaustive: bool,
+    /// Mix of unigram and bigram containment in a score: 1 is words only, 0 is word pairs only.
+    pub unigram_share: f64,
+    /// Minimum share of a press sentence's weighted content its sources must explain for the
+    /// sentence to count as drawn from the official text; below it the sentence is `unsupported`.
     pub support_threshold: f64,
+    /// Minimum gain in explained share for a further official sentence to join the sources (two or
+    /// more sources make the relation `condensed`).
+    pub min_gain: f64,
+    /// Share of a gap (a run of words no chosen source explains) a further source must explain
+    /// to be added for it.
+    pub gap_support: f64,
+    /// Gaps carrying less than this share of their sentence's weight get no source of their own.
+    pub min_gap_share: f64,
+    /// A word is a topic word of a point when the point uses it at least this many times (and
+    /// at least half of all its uses are in that point).
+    pub topic_min_uses: u32,
+    /// Share of a gap's weight that must be topic words of a point for the gap to be drawn from
+    /// that point.
+    pub topic_min_share: f64,
+    /// Most sources a press sentence can have.
+    pub max_sources: usize,
+    /// Minimum share of a single-source sentence's words that appear in order in its source for
+    /// it to be `verbatim` rather than `paraphrase`.
+    pub verbatim_min_copied: f64,
+    /// Share of an official sentence's weighted content an article must carry for that sentence to
+    /// count as fully carried in point coverage.
+    pub sentence_carried_at: f64,
+    /// Minimum coverage score of a point for `covered` (below it, a point with any source is
+    /// `partial`).
+    pub covered_min: f64,
+    /// Minimum coverage score of a point with a source for `partial` (below it, `omitted`).
+    pub partial_min: f64,
+    /// Numbers without a unit are salient items from this value up (years, amounts); smaller
+    /// ones (counts) are not.
+    pub salient_min_number: f64,
+    /// A word is rare, and runs of rare words are salient phrases, when at most this many official
+    /// sentences use it.
+    pub salient_max_df: usize,
+    /// Longest salient phrase, in words.
+    pub salient_max_phrase: usize,
+    /// Most missing items listed per point.
+    pub max_missing: usize,
+    /// No word diff is made for sentences longer than this many words.
+    pub max_diff_words: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { support_threshold: 0.5 }
+        Config {
+            language: Language::Auto,
+            stem_prefix: 5,
+            stopword_weight: 0.1,
+            name_weight: 0.5,
+            candidates: 12,
+            exhaustive: false,
+            unigram_share: 0.3,
+            support_threshold: 0.4,
+            min_gain: 0.2,
+            max_sources: 4,
+            gap_support: 0.7,
+            topic_min_uses: 2,
+            topic_min_share: 0.5,
+            min_gap_share: 0.05,
+            verbatim_min_copied: 0.9,
+            sentence_carried_at: 0.7,
+            covered_min: 0.6,
+            partial_min: 0.0,
+            salient_min_number: 100.0,
+            salient_max_df: 2,
+            salient_max_phrase: 6,
+            max_missing: 12,
+            max_diff_words: 2000,
+        }
     }
 }
 

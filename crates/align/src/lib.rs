@@ -21,17 +21,28 @@
 #![deny(missing_docs)]
 
 mod config;
+mod coverage;
+mod diff;
 mod error;
+mod index;
+mod language;
+mod matching;
 mod model;
 
 pub use config::Config;
 pub use error::{Error, ErrorKind};
+pub use language::Language;
 pub use model::{
     Alignment, ArticleAlignment, CoverageStatus, DiffOp, DiffTag, Finding, Location, OfficialSection,
     OfficialSentence, OfficialText, PointCoverage, PressSentence, Relation, Severity, Source, SCHEMA_VERSION,
 };
 
 use crosscheck_parse::Document;
+
+/// Hash map for hot paths.
+pub(crate) type FxHashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// Hash set for hot paths.
+pub(crate) type FxHashSet<T> = rustc_hash::FxHashSet<T>;
 
 /// Configures an [`Aligner`].
 #[derive(Debug, Clone, Default)]
@@ -54,7 +65,15 @@ impl AlignerBuilder {
                 format!("{}: no sentence to align against", official.path),
             ));
         }
-        Ok(Aligner { config: self.config, official: official.clone(), text: official_text(official) })
+        let index = index::Index::build(official, &self.config);
+        let points = coverage::points(official, &index, &self.config);
+        Ok(Aligner {
+            official: official.clone(),
+            text: official_text(official),
+            index,
+            points,
+            config: self.config,
+        })
     }
 }
 
@@ -65,6 +84,8 @@ pub struct Aligner {
     config: Config,
     official: Document,
     text: OfficialText,
+    index: index::Index,
+    points: Vec<coverage::PointInfo>,
 }
 
 fn official_text(doc: &Document) -> OfficialText {
@@ -113,9 +134,69 @@ impl Aligner {
         &self.text
     }
 
-    /// Aligns one article.
+    /// The language used for matching (detected from the official text unless configured).
+    pub fn language(&self) -> Language {
+        self.index.language
+    }
+
+    /// Aligns one article: sources and relation of every sentence, coverage of every point.
+    /// Findings are left empty here; consistency checks fill them.
     pub fn align(&self, article: &Document) -> ArticleAlignment {
-        todo!("aligner for {}", article.path)
+        let mut unknown = FxHashMap::default();
+        let content: Vec<&crosscheck_parse::Sentence> =
+            article.sentences().map(|(_, s)| s).filter(|s| s.role.is_content()).collect();
+        let mut terms: Vec<index::Terms> =
+            content.iter().map(|s| self.index.terms_of(s, &mut unknown)).collect();
+        self.index.weigh(&mut terms);
+        let vocabulary = self.index.vocabulary_len() as index::Term;
+        let article_terms: FxHashSet<index::Term> =
+            terms.iter().flat_map(|t| t.terms.iter().copied()).filter(|&t| t < vocabulary).collect();
+        let mut cited: Vec<(&index::Terms, Vec<usize>)> = Vec::with_capacity(terms.len());
+        let mut sentences = Vec::new();
+        let mut next_content = 0;
+        for (i, (_, s)) in article.sentences().enumerate() {
+            let mut out = PressSentence {
+                id: format!("s{}", i + 1),
+                text: s.text.clone(),
+                lines: s.lines,
+                role: s.role,
+                relation: Relation::NotContent,
+                score: 0.0,
+                sources: Vec::new(),
+                diff: Vec::new(),
+            };
+            if s.role.is_content() {
+                let p = &terms[next_content];
+                next_content += 1;
+                let m = matching::match_sentence(&self.index, p, &self.config);
+                out.relation = m.relation;
+                out.score = coverage::round(m.score);
+                out.sources = m
+                    .sources
+                    .iter()
+                    .map(|&(j, score)| {
+                        let e = &self.index.sentences[j];
+                        Source {
+                            point: e.point,
+                            sentence: e.id.clone(),
+                            score: coverage::round(score),
+                            lines: e.lines,
+                        }
+                    })
+                    .collect();
+                let mut in_order: Vec<usize> = m.sources.iter().map(|&(j, _)| j).collect();
+                in_order.sort_unstable();
+                if !in_order.is_empty() {
+                    let official: Vec<&str> =
+                        in_order.iter().map(|&j| self.index.sentences[j].text.as_str()).collect();
+                    out.diff = diff::word_diff(&official.join(" "), &s.text, self.config.max_diff_words);
+                }
+                cited.push((p, in_order));
+            }
+            sentences.push(out);
+        }
+        let coverage = coverage::coverage(&self.index, &self.points, &cited, &article_terms, &self.config);
+        ArticleAlignment { path: article.path.clone(), sentences, coverage, findings: Vec::new() }
     }
 
     /// Puts aligned articles together into the whole result.

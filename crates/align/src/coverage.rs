@@ -1,0 +1,204 @@
+//! Point coverage: how much of each official point an article carries, and the salient items of
+//! the point (acronyms, amounts, dates, rare phrases) it leaves out.
+
+use crosscheck_parse::Document;
+
+use crate::config::Config;
+use crate::index::{Index, Term, Terms};
+use crate::model::{CoverageStatus, PointCoverage};
+use crate::FxHashSet;
+
+/// Something a reader would miss if an article dropped it: an acronym, an amount or date, or a
+/// phrase of rare words.
+#[derive(Debug, Clone)]
+pub(crate) struct SalientItem {
+    /// As written in the official text.
+    pub(crate) text: String,
+    /// The terms that must all occur in an article for it to carry the item.
+    pub(crate) terms: Vec<Term>,
+}
+
+/// One official point with what coverage needs of it.
+#[derive(Debug, Clone)]
+pub(crate) struct PointInfo {
+    pub(crate) point: u32,
+    /// Its sentences, as indices into the index's sentences.
+    pub(crate) sentences: Vec<usize>,
+    /// Salient items, in document order.
+    pub(crate) items: Vec<SalientItem>,
+}
+
+/// Words that scale a number (folded), in the languages the tokeniser sees most.
+const SCALE_WORDS: &[&str] = &[
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "bn",
+    "mn",
+    "m",
+    "k",
+    "nghin",
+    "ngan",
+    "trieu",
+    "ty",
+    "milliard",
+    "milliards",
+    "milliarde",
+    "milliarden",
+    "millionen",
+    "mrd",
+    "mio",
+    "mille",
+];
+
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 2 && upper == letters
+}
+
+/// Salient items of every point.
+pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec<PointInfo> {
+    let mut out: Vec<PointInfo> = Vec::new();
+    let mut next = 0usize;
+    for section in &official.sections {
+        let point = section.number.unwrap_or(0);
+        let mut info = PointInfo { point, sentences: Vec::new(), items: Vec::new() };
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        for s in &section.sentences {
+            let entry = &index.sentences[next];
+            info.sentences.push(next);
+            next += 1;
+            let terms = &entry.terms;
+            let mut push = |from: usize, to: usize, info: &mut PointInfo| {
+                let text = s.text[s.tokens[from].span[0]..s.tokens[to].span[1]].to_string();
+                if seen.insert(crosscheck_parse::fold(&text)) {
+                    info.items.push(SalientItem { text, terms: terms.terms[from..=to].to_vec() });
+                }
+            };
+            let mut i = 0;
+            while i < s.tokens.len() {
+                let text = s.token_text(i);
+                if is_acronym(text) {
+                    push(i, i, &mut info);
+                    i += 1;
+                    continue;
+                }
+                if s.tokens[i].is_number() {
+                    // A number with its unit (`2 tỷ USD`, `2 billion dollars`, `10 năm`): the next
+                    // word, and the one after it when the first is a scale word or the second a
+                    // currency code.
+                    let word = |k: usize| k < s.tokens.len() && !s.tokens[k].is_number() && !terms.stop[k];
+                    let mut end = i;
+                    if word(i + 1) {
+                        end = i + 1;
+                        let scale = SCALE_WORDS.contains(&s.tokens[i + 1].key.as_str());
+                        if word(i + 2) && (scale || is_acronym(s.token_text(i + 2))) {
+                            end = i + 2;
+                        }
+                    }
+                    let value: f64 = text.replace([',', '.'], "").parse().unwrap_or(0.0);
+                    if end > i || value >= config.salient_min_number {
+                        push(i, end, &mut info);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                // A run of rare words.
+                let rare = |k: usize| {
+                    !terms.stop[k]
+                        && !s.tokens[k].is_number()
+                        && index.df[terms.terms[k] as usize] as usize <= config.salient_max_df
+                };
+                if rare(i) {
+                    let mut end = i;
+                    while end + 1 < s.tokens.len() && end + 1 - i < config.salient_max_phrase && rare(end + 1)
+                    {
+                        end += 1;
+                    }
+                    if end > i {
+                        push(i, end, &mut info);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        out.push(info);
+    }
+    out
+}
+
+/// Coverage of every point by one article.
+///
+/// `cited` lists, for each content sentence of the article, its terms and the official sentences
+/// it draws on. `article_terms` is every term the article's content uses.
+pub(crate) fn coverage(
+    index: &Index,
+    points: &[PointInfo],
+    cited: &[(&Terms, Vec<usize>)],
+    article_terms: &FxHashSet<Term>,
+    config: &Config,
+) -> Vec<PointCoverage> {
+    // For each official sentence, which of its tokens the article carries in the sentences that
+    // cite it.
+    let mut carried: Vec<Vec<bool>> = index.sentences.iter().map(|e| vec![false; e.terms.len()]).collect();
+    let mut cited_any = vec![false; index.sentences.len()];
+    for (p, sources) in cited {
+        let mut p_terms: Vec<Term> = p.terms.clone();
+        p_terms.sort_unstable();
+        for &j in sources {
+            cited_any[j] = true;
+            for (k, t) in index.sentences[j].terms.terms.iter().enumerate() {
+                if p_terms.binary_search(t).is_ok() {
+                    carried[j][k] = true;
+                }
+            }
+        }
+    }
+    points
+        .iter()
+        .map(|info| {
+            let mut mass = 0.0;
+            let mut got = 0.0;
+            for &j in &info.sentences {
+                let terms = &index.sentences[j].terms;
+                let total: f64 = terms.weights.iter().sum();
+                let share = if total > 0.0 {
+                    terms.weights.iter().zip(&carried[j]).filter(|(_, &c)| c).map(|(w, _)| w).sum::<f64>()
+                        / total
+                } else {
+                    0.0
+                };
+                mass += total;
+                got += total * (share / config.sentence_carried_at).min(1.0);
+            }
+            let score = if mass > 0.0 { got / mass } else { 0.0 };
+            let any = info.sentences.iter().any(|&j| cited_any[j]);
+            let status = if any && score >= config.covered_min {
+                CoverageStatus::Covered
+            } else if any && score >= config.partial_min {
+                CoverageStatus::Partial
+            } else {
+                CoverageStatus::Omitted
+            };
+            let missing = info
+                .items
+                .iter()
+                .filter(|item| !item.terms.iter().all(|t| article_terms.contains(t)))
+                .take(config.max_missing)
+                .map(|item| item.text.clone())
+                .collect();
+            PointCoverage { point: info.point, status, score: round(score), missing }
+        })
+        .collect()
+}
+
+/// Rounds a score to three decimals for stable, readable output.
+pub(crate) fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

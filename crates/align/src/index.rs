@@ -1,0 +1,437 @@
+//! The prepared official text: a vocabulary of term ids, term weights (IDF learned from the
+//! official sentences), an inverted index from terms to the sentences that hold them, and each
+//! official sentence's terms and bigrams ready for scoring.
+
+use crosscheck_parse::{Document, Sentence};
+
+use crate::config::Config;
+use crate::language::Language;
+use crate::FxHashMap;
+
+/// A term id. Terms the official text does not contain get ids at or above [`Vocabulary::len`],
+/// unique within one sentence, so they never match.
+pub(crate) type Term = u32;
+
+/// One sentence's tokens as terms with weights, ready for scoring.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Terms {
+    /// Term of each token, in order.
+    pub(crate) terms: Vec<Term>,
+    /// Weight of each token.
+    pub(crate) weights: Vec<f64>,
+    /// Whether each token is a function word.
+    pub(crate) stop: Vec<bool>,
+    /// Whether each token is part of a name (capitalised, not opening the sentence, not an
+    /// acronym).
+    pub(crate) name: Vec<bool>,
+    /// Tokens that are not content (an attribution clause).
+    pub(crate) excluded: Vec<usize>,
+    /// Clauses: token ranges between commas, semicolons, colons, brackets and dashes.
+    pub(crate) clauses: Vec<(usize, usize)>,
+}
+
+impl Terms {
+    /// Bigram of tokens `i` and `i + 1`.
+    pub(crate) fn bigram(&self, i: usize) -> u64 {
+        (u64::from(self.terms[i]) << 32) | u64::from(self.terms[i + 1])
+    }
+
+    /// Weight of bigram `i`: the mean of its two tokens' weights.
+    pub(crate) fn bigram_weight(&self, i: usize) -> f64 {
+        (self.weights[i] + self.weights[i + 1]) / 2.0
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// An official sentence, prepared.
+#[derive(Debug, Clone)]
+pub(crate) struct OfficialEntry {
+    /// The point (0 for the preamble) it belongs to.
+    pub(crate) point: u32,
+    /// Its id (`p4.s2`).
+    pub(crate) id: String,
+    /// Its lines.
+    pub(crate) lines: [usize; 2],
+    /// Its text as displayed.
+    pub(crate) text: String,
+    /// Its terms.
+    pub(crate) terms: Terms,
+    /// Distinct terms, sorted, for membership tests.
+    pub(crate) term_set: Vec<Term>,
+    /// Distinct bigrams, sorted.
+    pub(crate) bigram_set: Vec<u64>,
+}
+
+impl OfficialEntry {
+    pub(crate) fn has_term(&self, t: Term) -> bool {
+        self.term_set.binary_search(&t).is_ok()
+    }
+
+    pub(crate) fn has_bigram(&self, b: u64) -> bool {
+        self.bigram_set.binary_search(&b).is_ok()
+    }
+}
+
+/// Maps comparison keys to term ids.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vocabulary {
+    ids: FxHashMap<String, Term>,
+}
+
+impl Vocabulary {
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The prepared official text.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    pub(crate) language: Language,
+    vocab: Vocabulary,
+    /// Document frequency of each term (in how many official sentences it occurs).
+    pub(crate) df: Vec<u32>,
+    /// Weight of each term.
+    idf: Vec<f64>,
+    /// Weight of a term the official text does not contain.
+    unknown_idf: f64,
+    stopword_weight: f64,
+    name_weight: f64,
+    stem_prefix: usize,
+    /// For each term, the official sentences that hold it.
+    postings: Vec<Vec<u32>>,
+    /// How often each point uses each term.
+    point_tf: FxHashMap<(u32, Term), u32>,
+    /// How often the whole text uses each term.
+    tf: Vec<u32>,
+    /// How often each point uses each word pair.
+    point_bigram_tf: FxHashMap<(u32, u64), u32>,
+    /// How often the whole text uses each word pair.
+    bigram_tf: FxHashMap<u64, u32>,
+    /// The official sentences, in document order.
+    pub(crate) sentences: Vec<OfficialEntry>,
+}
+
+/// BM25's inverse document frequency (never negative): rare terms weigh a lot, terms in nearly
+/// every sentence next to nothing.
+fn idf(n: usize, df: usize) -> f64 {
+    let (n, df) = (n as f64, df as f64);
+    ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+}
+
+impl Index {
+    /// The key a token is matched by: its folded form, cut to its first letters in languages where
+    /// that stands in for stemming (`cooperation`, `cooperate` → `coope`).
+    fn match_key<'k>(&self, key: &'k str) -> &'k str {
+        match_key(key, self.language, self.stem_prefix)
+    }
+
+    pub(crate) fn build(official: &Document, config: &Config) -> Index {
+        let language = match config.language {
+            Language::Auto => Language::detect(official),
+            l => l,
+        };
+        let stem_prefix = config.stem_prefix;
+        let mut vocab = Vocabulary::default();
+        let mut sentences = Vec::new();
+        for section in &official.sections {
+            let point = section.number.unwrap_or(0);
+            for (k, s) in section.sentences.iter().enumerate() {
+                let mut terms = Vec::with_capacity(s.tokens.len());
+                let mut stop = Vec::with_capacity(s.tokens.len());
+                for (i, t) in s.tokens.iter().enumerate() {
+                    let key = match_key(&t.key, language, stem_prefix);
+                    let next = vocab.ids.len() as Term;
+                    let id = *vocab.ids.entry(key.to_string()).or_insert(next);
+                    terms.push(id);
+                    stop.push(language.is_stopword(&s.token_text(i).to_lowercase()));
+                }
+                let mut term_set = terms.clone();
+                term_set.sort_unstable();
+                term_set.dedup();
+                let terms = Terms { name: vec![false; terms.len()], terms, stop, ..Terms::default() };
+                let mut bigram_set: Vec<u64> =
+                    (0..terms.len().saturating_sub(1)).map(|i| terms.bigram(i)).collect();
+                bigram_set.sort_unstable();
+                bigram_set.dedup();
+                sentences.push(OfficialEntry {
+                    point,
+                    id: format!("p{point}.s{}", k + 1),
+                    lines: s.lines,
+                    text: s.text.clone(),
+                    terms,
+                    term_set,
+                    bigram_set,
+                });
+            }
+        }
+        let n = sentences.len();
+        let mut df = vec![0u32; vocab.len()];
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        let mut point_tf: FxHashMap<(u32, Term), u32> = FxHashMap::default();
+        let mut tf = vec![0u32; vocab.len()];
+        let mut point_bigram_tf: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+        let mut bigram_tf: FxHashMap<u64, u32> = FxHashMap::default();
+        for (idx, entry) in sentences.iter().enumerate() {
+            for &t in &entry.terms.terms {
+                *point_tf.entry((entry.point, t)).or_insert(0) += 1;
+                tf[t as usize] += 1;
+            }
+            for k in 0..entry.terms.len().saturating_sub(1) {
+                let g = entry.terms.bigram(k);
+                *point_bigram_tf.entry((entry.point, g)).or_insert(0) += 1;
+                *bigram_tf.entry(g).or_insert(0) += 1;
+            }
+            for &t in &entry.term_set {
+                df[t as usize] += 1;
+                postings[t as usize].push(idx as u32);
+            }
+        }
+        let idf: Vec<f64> = df.iter().map(|&d| idf(n, d as usize)).collect();
+        let mut index = Index {
+            language,
+            vocab,
+            df,
+            idf,
+            unknown_idf: idf_unknown(n),
+            stopword_weight: config.stopword_weight,
+            name_weight: config.name_weight,
+            stem_prefix,
+            postings,
+            point_tf,
+            tf,
+            point_bigram_tf,
+            bigram_tf,
+            sentences,
+        };
+        for i in 0..index.sentences.len() {
+            let weights = {
+                let t = &index.sentences[i].terms;
+                t.terms.iter().zip(&t.stop).map(|(&id, &stop)| index.weight(id, stop)).collect()
+            };
+            index.sentences[i].terms.weights = weights;
+        }
+        index
+    }
+
+    /// Weight of a token with term `id`.
+    pub(crate) fn weight(&self, id: Term, stop: bool) -> f64 {
+        let base = self.idf.get(id as usize).copied().unwrap_or(self.unknown_idf);
+        if stop {
+            base * self.stopword_weight
+        } else {
+            base
+        }
+    }
+
+    /// Number of terms in the vocabulary.
+    pub(crate) fn vocabulary_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Term id of a folded key, if the official text has it.
+    pub(crate) fn term(&self, key: &str) -> Option<Term> {
+        self.vocab.ids.get(self.match_key(key)).copied()
+    }
+
+    /// A press sentence's tokens as terms, without weights yet. Words the official text does not
+    /// have get ids from `unknown`, shared across one article, that match no official sentence.
+    pub(crate) fn terms_of(&self, s: &Sentence, unknown: &mut FxHashMap<String, Term>) -> Terms {
+        let mut out = Terms::default();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let stop = self.language.is_stopword(&s.token_text(i).to_lowercase());
+            let id = self.term(&t.key).unwrap_or_else(|| {
+                let next = (self.vocab.len() + unknown.len()) as Term;
+                *unknown.entry(self.match_key(&t.key).to_string()).or_insert(next)
+            });
+            out.terms.push(id);
+            out.stop.push(stop);
+            out.name.push(i > 0 && is_name_word(s.token_text(i)));
+        }
+        out.clauses = clauses(s);
+        // An attribution clause (`…, theo TTXVN.`) names the outlet's source, not content.
+        if let Some(name) = &s.attribution {
+            let edge = [out.clauses.first().copied(), out.clauses.last().copied()];
+            for (a, b) in edge.into_iter().flatten() {
+                let text = &s.text[s.tokens[a].span[0]..s.tokens[b - 1].span[1]];
+                if b - a <= ATTRIBUTION_MAX_WORDS && text.contains(name.as_str()) {
+                    out.stop[a..b].iter_mut().for_each(|x| *x = true);
+                    out.excluded.extend(a..b);
+                }
+            }
+        }
+        out
+    }
+
+    /// Weighted share of the words of `p[a..b]` that are topic words of the point of official
+    /// sentence `j`: words (or, for a run of two or more, word pairs) the point uses at least
+    /// `min_uses` times and that have at least half of all their uses in that point.
+    pub(crate) fn topic_share(&self, j: usize, p: &Terms, a: usize, b: usize, min_uses: u32) -> f64 {
+        let point = self.sentences[j].point;
+        let topical = |here: u32, all: u32| here >= min_uses && 2 * here >= all;
+        let mut total = 0.0;
+        let mut hits = 0.0;
+        if b - a >= 2 {
+            for k in a..b - 1 {
+                let g = p.bigram(k);
+                let w = p.bigram_weight(k);
+                total += w;
+                let here = self.point_bigram_tf.get(&(point, g)).copied().unwrap_or(0);
+                let all = self.bigram_tf.get(&g).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += w;
+                }
+            }
+        } else {
+            for k in a..b {
+                let t = p.terms[k];
+                total += p.weights[k];
+                let here = self.point_tf.get(&(point, t)).copied().unwrap_or(0);
+                let all = self.tf.get(t as usize).copied().unwrap_or(0);
+                if topical(here, all) {
+                    hits += p.weights[k];
+                }
+            }
+        }
+        if total > 0.0 {
+            hits / total
+        } else {
+            0.0
+        }
+    }
+
+    /// How much the point of official sentence `j` is about the words of `p[a..b]`: the words'
+    /// weights times the log of how often the point uses them.
+    pub(crate) fn point_density(&self, j: usize, p: &Terms, a: usize, b: usize) -> f64 {
+        let point = self.sentences[j].point;
+        let mut seen: Vec<Term> = Vec::new();
+        let mut total = 0.0;
+        for k in a..b {
+            let t = p.terms[k];
+            if p.stop[k] || seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            if let Some(&n) = self.point_tf.get(&(point, t)) {
+                total += p.weights[k] * (1.0 + f64::from(n)).ln();
+            }
+        }
+        total
+    }
+
+    /// Sets the weights of an article's sentences from term frequencies over the documents at hand:
+    /// the official sentences and the article's own content sentences. Words an article repeats in
+    /// sentence after sentence (its subject's names, its own framing) weigh less, as do words common
+    /// in the official text.
+    pub(crate) fn weigh(&self, article: &mut [Terms]) {
+        let mut df: FxHashMap<Term, u32> = FxHashMap::default();
+        for terms in article.iter() {
+            let mut seen: Vec<Term> = terms.terms.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            for t in seen {
+                *df.entry(t).or_insert(0) += 1;
+            }
+        }
+        let n = self.sentences.len() + article.len();
+        for terms in article.iter_mut() {
+            let excluded = std::mem::take(&mut terms.excluded);
+            terms.weights = terms
+                .terms
+                .iter()
+                .zip(terms.stop.iter().zip(&terms.name))
+                .map(|(t, (&stop, &name))| {
+                    let official = self.df.get(*t as usize).copied().unwrap_or(0);
+                    let w = idf(n, (official + df.get(t).copied().unwrap_or(0)) as usize);
+                    match (stop, name) {
+                        (true, _) => w * self.stopword_weight,
+                        (false, true) => w * self.name_weight,
+                        (false, false) => w,
+                    }
+                })
+                .collect();
+            for &k in &excluded {
+                terms.weights[k] = 0.0;
+            }
+            terms.excluded = excluded;
+        }
+    }
+
+    /// The official sentences sharing the most weighted terms with `terms`, best first, at most
+    /// `limit` (ties broken by document order).
+    pub(crate) fn candidates(&self, terms: &Terms, limit: usize) -> Vec<usize> {
+        self.candidates_in(terms, 0, terms.len(), limit)
+    }
+
+    /// [`Index::candidates`] for the tokens `a..b` only.
+    pub(crate) fn candidates_in(&self, terms: &Terms, a: usize, b: usize, limit: usize) -> Vec<usize> {
+        let mut score: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut seen: Vec<Term> = Vec::with_capacity(b - a);
+        for (i, &t) in terms.terms.iter().enumerate().take(b).skip(a) {
+            if terms.stop[i] || (t as usize) >= self.vocab.len() || seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            let w = self.idf[t as usize];
+            for &s in &self.postings[t as usize] {
+                *score.entry(s).or_insert(0.0) += w;
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|(s, _)| s as usize).collect()
+    }
+
+    /// Every official sentence (the exhaustive alternative to [`Index::candidates`]).
+    pub(crate) fn all_sentences(&self) -> Vec<usize> {
+        (0..self.sentences.len()).collect()
+    }
+}
+
+/// Weight of a term no official sentence holds.
+fn idf_unknown(n: usize) -> f64 {
+    idf(n, 0)
+}
+
+/// See [`Index::match_key`].
+pub(crate) fn match_key(key: &str, language: Language, prefix: usize) -> &str {
+    if !language.stems() || prefix == 0 || !key.chars().all(char::is_alphabetic) {
+        return key;
+    }
+    match key.char_indices().nth(prefix) {
+        Some((cut, _)) => &key[..cut],
+        None => key,
+    }
+}
+
+/// True for a capitalised word that is not an acronym (`Hàn`, `Lee`; not `EDCF`).
+fn is_name_word(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Most words in a clause that is only an attribution (`theo TTXVN`, `according to Reuters`).
+const ATTRIBUTION_MAX_WORDS: usize = 6;
+
+/// Token ranges of the clauses of a sentence: split where the text between two tokens holds a
+/// comma, semicolon, colon, bracket or a dash standing alone.
+fn clauses(s: &Sentence) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..s.tokens.len() {
+        let gap = &s.text[s.tokens[i - 1].span[1]..s.tokens[i].span[0]];
+        // Dashes are left alone: they join names (`Việt Nam - Hàn Quốc`) as often as clauses.
+        if gap.contains([',', ';', ':', '(', ')', '[', ']']) {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    if start < s.tokens.len() {
+        out.push((start, s.tokens.len()));
+    }
+    out
+}

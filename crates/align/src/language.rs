@@ -1,0 +1,90 @@
+//! Which language a document is in, as far as matching needs to know: its function words, and
+//! whether words may be matched by their first letters (a light, language-neutral stemming that
+//! Vietnamese syllables must not get).
+
+use crosscheck_parse::Document;
+use serde::{Deserialize, Serialize};
+
+/// The language used for matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// Decide from the official text.
+    Auto,
+    /// Vietnamese: syllables are matched whole, Vietnamese function words count for little.
+    Vietnamese,
+    /// English: English function words count for little; words match on their first letters.
+    English,
+    /// Any other language written with spaces: no function-word list; words match on their first
+    /// letters; term weights alone tell common words from rare ones.
+    Other,
+}
+
+/// Vietnamese function words (lower case, with diacritics).
+const VI_STOPWORDS: &[&str] = &[
+    "và", "của", "các", "những", "là", "có", "được", "trong", "với", "cho", "để", "này", "đã", "sẽ", "về",
+    "từ", "theo", "tại", "như", "cũng", "một", "thì", "mà", "đó", "khi", "đến", "ra", "vào", "lại", "nhau",
+    "hơn", "rằng", "bị", "do", "nên", "nếu", "nhưng", "hay", "hoặc", "vì", "sự", "việc", "cùng", "đang",
+    "vẫn", "rất", "qua", "trên", "dưới", "giữa", "sau", "trước", "nhằm", "bằng", "thông", "đối", "mỗi",
+];
+
+/// English function words.
+const EN_STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its", "this", "that",
+    "these", "those", "which", "who", "whom", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "also", "into", "over", "such", "their", "they", "them", "there", "than", "then", "both",
+    "each", "other", "not", "no", "so", "if", "while", "about", "between", "through", "during", "after",
+    "before", "under", "up", "out", "all", "any", "more", "most", "he", "she", "his", "her", "we", "our",
+];
+
+impl Language {
+    /// True when `word` (lower case) is a function word of this language.
+    pub(crate) fn is_stopword(self, word: &str) -> bool {
+        match self {
+            Language::Vietnamese => VI_STOPWORDS.contains(&word),
+            Language::English => EN_STOPWORDS.contains(&word),
+            Language::Auto | Language::Other => false,
+        }
+    }
+
+    /// True when words may be matched on their first letters (not for Vietnamese syllables).
+    pub(crate) fn stems(self) -> bool {
+        !matches!(self, Language::Vietnamese)
+    }
+
+    /// Decides the language of a document from its words: Vietnamese when a large share of its
+    /// words carry diacritics (Vietnamese marks almost every syllable; French or German far fewer),
+    /// English when English function words are frequent, otherwise `Other`.
+    pub fn detect(doc: &Document) -> Language {
+        let mut words = 0usize;
+        let mut marked = 0usize;
+        let mut english = 0usize;
+        for (_, s) in doc.sentences() {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.is_number() {
+                    continue;
+                }
+                words += 1;
+                let text = s.token_text(i);
+                if !text.is_ascii() && t.key.is_ascii() {
+                    marked += 1;
+                }
+                if EN_STOPWORDS.contains(&t.key.as_str()) && text.is_ascii() {
+                    english += 1;
+                }
+            }
+        }
+        if words == 0 {
+            return Language::Other;
+        }
+        let share = |n: usize| n as f64 / words as f64;
+        if share(marked) >= 0.3 {
+            Language::Vietnamese
+        } else if share(english) >= 0.15 {
+            Language::English
+        } else {
+            Language::Other
+        }
+    }
+}
