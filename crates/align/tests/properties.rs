@@ -60,7 +60,6 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
-    #[ignore = "Aligner::align is a todo!() until the aligner lands on main; enable it then"]
     fn aligning_adversarial_documents_never_panics_and_cites_real_sentences(official in text(), article in text()) {
         let Ok(official) = Parser::builder().kind(Kind::Official).build().parse("o.txt", official.as_bytes()) else {
             return Ok(());
