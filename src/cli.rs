@@ -154,7 +154,8 @@ pub struct CompareArgs {
     /// Thresholds and weights from a TOML file (see `Config` in crates/align).
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Read every input in this encoding (see `crosscheck parse --help`).
+    /// Read every input, the official text and the articles, in this encoding (see `crosscheck parse
+    /// --help`). Without it each file is recognised on its own.
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
 }

@@ -176,3 +176,52 @@ fn config_files_with_errors_name_the_file_the_line_and_the_key() {
         check(&case, &path, &["compare", "--config", &path, &official, &press]);
     }
 }
+
+/// Removes every `path` field, so two runs on the same texts in different files compare equal.
+fn without_paths(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.remove("path");
+            map.values_mut().for_each(without_paths);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_paths),
+        _ => {}
+    }
+}
+
+#[test]
+fn compare_of_utf16_copies_of_the_seed_files_equals_compare_of_the_originals() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut utf8_args = vec!["compare".to_string(), "--format".into(), "json".into()];
+    let mut forced_args =
+        vec!["compare".to_string(), "--format".into(), "json".into(), "--encoding".into(), "utf-16le".into()];
+    let mut detected_args = vec!["compare".to_string(), "--format".into(), "json".into()];
+    for name in ["official.txt", "press-1.txt"] {
+        let original = data("vn-kr-2025").join(name);
+        let text = std::fs::read_to_string(&original).unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let copy = dir.join(name);
+        std::fs::write(&copy, bytes).unwrap();
+        utf8_args.push(original.display().to_string());
+        forced_args.push(copy.display().to_string());
+        detected_args.push(copy.display().to_string());
+    }
+    let json = |args: &[String]| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        without_paths(&mut v);
+        (v, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (expected, _) = json(&utf8_args);
+    let (forced, forced_stderr) = json(&forced_args);
+    let (detected, detected_stderr) = json(&detected_args);
+    assert!(forced == expected, "compare --encoding utf-16le differs from the UTF-8 run");
+    assert!(detected == expected, "compare of UTF-16 files differs from the UTF-8 run");
+    assert!(!forced_stderr.contains("warning"), "{forced_stderr}");
+    assert_eq!(detected_stderr.matches("warning: ").count(), 2, "{detected_stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
