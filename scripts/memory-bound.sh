@@ -25,7 +25,7 @@ one_line() { # sentence, output file
 one_line "$sentence" "$dir/single-line.txt"
 one_line "$nfd" "$dir/single-line-nfd.txt"
 # One 50 MB sentence with no full stop (every per-sentence check runs on all of it).
-awk -v n=$((size / 13)) 'BEGIN { for (i = 0; i < n; i++) printf "từ khóa, " }' > "$dir/one-sentence.txt"
+one_line "từ khóa," "$dir/one-sentence.txt"
 # 100,000 short lines, numbered like points, in paragraphs of four.
 seq 1 100000 | awk '{ printf "%d. Hai bên nhất trí hợp tác trong lĩnh vực số %d.\n", $1, $1; if ($1 % 4 == 0) print "" }' \
   > "$dir/100k-lines.txt"
