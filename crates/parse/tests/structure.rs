@@ -156,3 +156,13 @@ fn empty_and_blank_inputs_are_errors_naming_the_file() {
         assert!(err.to_string().starts_with("blank.txt: "), "{err}");
     }
 }
+
+#[test]
+fn a_utf8_byte_order_mark_is_dropped_and_spans_stay_file_offsets() {
+    let input = "\u{FEFF}Preamble.\n\n1. First.\n\n2. Second.\n";
+    let doc = parse(input);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let spans: Vec<[usize; 2]> = doc.sentences().map(|(_, s)| s.span).collect();
+    assert_eq!(spans, [[3, 12], [17, 23], [28, 35]]);
+    assert_eq!(texts(&doc), ["Preamble.", "First.", "Second."]);
+}
