@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod compare;
+mod heldout;
 mod parse;
 mod report;
 mod util;

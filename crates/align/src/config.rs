@@ -56,6 +56,9 @@ pub struct Config {
     /// Minimum coverage score of a point for `covered` (below it, a point with any source is
     /// `partial`).
     pub covered_min: f64,
+    /// Minimum share of a point's text (in words) whose sentences an article draws on for the point to be
+    /// `covered`: carrying much of one sentence of a point is not carrying the point.
+    pub covered_min_cited: f64,
     /// Minimum coverage score of a point with a source for `partial` (below it, `omitted`).
     pub partial_min: f64,
     /// Numbers without a unit are salient items from this value up (years, amounts); smaller
@@ -92,12 +95,13 @@ impl Default for Config {
             verbatim_min_copied: 0.9,
             sentence_carried_at: 0.7,
             covered_min: 0.6,
+            covered_min_cited: 0.7,
             partial_min: 0.0,
             salient_min_number: 100.0,
             salient_max_df: 2,
             salient_max_phrase: 6,
             max_missing: 12,
-            max_diff_words: 2000,
+            max_diff_words: 1000,
         }
     }
 }

@@ -91,7 +91,12 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
                     // A number with its unit (`2 tỷ USD`, `2 billion dollars`, `10 năm`): the next
                     // word, and the one after it when the first is a scale word or the second a
                     // currency code.
-                    let word = |k: usize| k < s.tokens.len() && !s.tokens[k].is_number() && !terms.stop[k];
+                    let word = |k: usize| {
+                        k < s.tokens.len()
+                            && !s.tokens[k].is_number()
+                            && !terms.stop[k]
+                            && s.text[s.tokens[k - 1].span[1]..s.tokens[k].span[0]].trim().is_empty()
+                    };
                     let mut end = i;
                     if word(i + 1) {
                         end = i + 1;
@@ -107,19 +112,30 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
                     i = end + 1;
                     continue;
                 }
-                // A run of rare words.
+                // A run of rare words inside one clause that starts and ends at a word boundary
+                // (punctuation, a function word, the sentence's ends), so it is a whole phrase and
+                // not the tail of a compound (`kia bắt giữ` of `nước kia bắt giữ`).
                 let rare = |k: usize| {
                     !terms.stop[k]
                         && !s.tokens[k].is_number()
                         && index.df[terms.terms[k] as usize] as usize <= config.salient_max_df
                 };
+                let punctuated = |k: usize| {
+                    // Punctuation between token k-1 and token k.
+                    s.text[s.tokens[k - 1].span[1]..s.tokens[k].span[0]].chars().any(|c| !c.is_whitespace())
+                };
+                let opens = |k: usize| k == 0 || punctuated(k) || terms.stop[k - 1];
+                let closes = |k: usize| k + 1 == s.tokens.len() || punctuated(k + 1) || terms.stop[k + 1];
                 if rare(i) {
                     let mut end = i;
-                    while end + 1 < s.tokens.len() && end + 1 - i < config.salient_max_phrase && rare(end + 1)
+                    while end + 1 < s.tokens.len()
+                        && end + 1 - i < config.salient_max_phrase
+                        && rare(end + 1)
+                        && !punctuated(end + 1)
                     {
                         end += 1;
                     }
-                    if end > i {
+                    if end > i && opens(i) && closes(end) {
                         push(i, end, &mut info);
                     }
                     i = end + 1;
@@ -165,6 +181,7 @@ pub(crate) fn coverage(
         .map(|info| {
             let mut mass = 0.0;
             let mut got = 0.0;
+            let (mut cited_words, mut words) = (0usize, 0usize);
             for &j in &info.sentences {
                 let terms = &index.sentences[j].terms;
                 let total: f64 = terms.weights.iter().sum();
@@ -176,10 +193,15 @@ pub(crate) fn coverage(
                 };
                 mass += total;
                 got += total * (share / config.sentence_carried_at).min(1.0);
+                words += terms.len();
+                if cited_any[j] {
+                    cited_words += terms.len();
+                }
             }
             let score = if mass > 0.0 { got / mass } else { 0.0 };
+            let cited = if words > 0 { cited_words as f64 / words as f64 } else { 0.0 };
             let any = info.sentences.iter().any(|&j| cited_any[j]);
-            let status = if any && score >= config.covered_min {
+            let status = if any && score >= config.covered_min && cited >= config.covered_min_cited {
                 CoverageStatus::Covered
             } else if any && score >= config.partial_min {
                 CoverageStatus::Partial

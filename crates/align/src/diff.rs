@@ -1,11 +1,10 @@
 //! Word-level diff of a press sentence against its sources.
 
-use similar::{capture_diff_slices, Algorithm};
-
 use crate::model::{DiffOp, DiffTag};
+use crate::FxHashMap;
 
-/// Diffs `official` (the sources, joined) against `press`, word by word (Myers over whitespace
-/// separated words, compared exactly, so a change of case shows). Runs of one kind are merged into
+/// Diffs `official` (the sources, joined) against `press`, word by word (a longest common
+/// subsequence of whitespace-separated words, compared exactly, so a change of case shows). Runs of one kind are merged into
 /// one piece; every piece but the first starts with the space before it, so the `equal` and
 /// `insert` pieces concatenate (trimmed) to the press text and the `equal` and `delete` pieces to
 /// the official text. Beyond `max_words` words in either text no diff is made (an empty list).
@@ -28,19 +27,71 @@ pub(crate) fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<Di
             }
         }
     };
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-        let (tag, o, n) = op.as_tag_tuple();
-        match tag {
-            similar::DiffTag::Equal => push(DiffTag::Equal, &new[n]),
-            similar::DiffTag::Delete => push(DiffTag::Delete, &old[o]),
-            similar::DiffTag::Insert => push(DiffTag::Insert, &new[n]),
-            similar::DiffTag::Replace => {
-                push(DiffTag::Delete, &old[o]);
-                push(DiffTag::Insert, &new[n]);
-            }
+    // Diff word ids, not strings: the comparisons are the hot loop.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut old_ids = Vec::with_capacity(old.len());
+    for w in &old {
+        let next = ids.len() as u32;
+        old_ids.push(*ids.entry(w).or_insert(next));
+    }
+    let mut new_ids = Vec::with_capacity(new.len());
+    for w in &new {
+        let next = ids.len() as u32;
+        new_ids.push(*ids.entry(w).or_insert(next));
+    }
+    let (mut o, mut n) = (0, 0);
+    for (po, pn) in lcs_pairs(&old_ids, &new_ids).into_iter().chain(std::iter::once((old.len(), new.len()))) {
+        push(DiffTag::Delete, &old[o..po]);
+        push(DiffTag::Insert, &new[n..pn]);
+        if po < old.len() {
+            push(DiffTag::Equal, &new[pn..=pn]);
         }
+        (o, n) = (po + 1, pn + 1);
     }
     ops
+}
+
+/// Table of longest-common-subsequence lengths of every pair of suffixes of `a` and `b`.
+fn lcs_table(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let w = b.len() + 1;
+    let mut t = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            t[i * w + j] = if a[i] == b[j] {
+                t[(i + 1) * w + j + 1] + 1
+            } else {
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
+            };
+        }
+    }
+    t
+}
+
+/// Length of a longest common subsequence of `a` and `b`.
+pub(crate) fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    lcs_table(a, b).first().copied().unwrap_or(0) as usize
+}
+
+/// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`). Quadratic in
+/// time and memory: callers bound the lengths. Sentences are short, and this beats Myers' diff on
+/// them by far.
+pub(crate) fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+    let t = lcs_table(a, b);
+    let w = b.len() + 1;
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ impl Index {
                     let next = vocab.ids.len() as Term;
                     let id = *vocab.ids.entry(key.to_string()).or_insert(next);
                     terms.push(id);
-                    stop.push(language.is_stopword(&s.token_text(i).to_lowercase()));
+                    stop.push(language.is_stopword(s.token_text(i)));
                 }
                 let mut term_set = terms.clone();
                 term_set.sort_unstable();
@@ -242,7 +242,7 @@ impl Index {
     pub(crate) fn terms_of(&self, s: &Sentence, unknown: &mut FxHashMap<String, Term>) -> Terms {
         let mut out = Terms::default();
         for (i, t) in s.tokens.iter().enumerate() {
-            let stop = self.language.is_stopword(&s.token_text(i).to_lowercase());
+            let stop = self.language.is_stopword(s.token_text(i));
             let id = self.term(&t.key).unwrap_or_else(|| {
                 let next = (self.vocab.len() + unknown.len()) as Term;
                 *unknown.entry(self.match_key(&t.key).to_string()).or_insert(next)
@@ -368,7 +368,7 @@ impl Index {
 
     /// [`Index::candidates`] for the tokens `a..b` only.
     pub(crate) fn candidates_in(&self, terms: &Terms, a: usize, b: usize, limit: usize) -> Vec<usize> {
-        let mut score: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut score = vec![0.0f64; self.sentences.len()];
         let mut seen: Vec<Term> = Vec::with_capacity(b - a);
         for (i, &t) in terms.terms.iter().enumerate().take(b).skip(a) {
             if terms.stop[i] || (t as usize) >= self.vocab.len() || seen.contains(&t) {
@@ -377,10 +377,11 @@ impl Index {
             seen.push(t);
             let w = self.idf[t as usize];
             for &s in &self.postings[t as usize] {
-                *score.entry(s).or_insert(0.0) += w;
+                score[s as usize] += w;
             }
         }
-        let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+        let mut ranked: Vec<(u32, f64)> =
+            score.into_iter().enumerate().filter(|&(_, v)| v > 0.0).map(|(i, v)| (i as u32, v)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked.into_iter().map(|(s, _)| s as usize).collect()

@@ -2,8 +2,12 @@
 //! whether words may be matched by their first letters (a light, language-neutral stemming that
 //! Vietnamese syllables must not get).
 
+use std::sync::LazyLock;
+
 use crosscheck_parse::Document;
 use serde::{Deserialize, Serialize};
+
+use crate::FxHashSet;
 
 /// The language used for matching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,13 +42,21 @@ const EN_STOPWORDS: &[&str] = &[
     "before", "under", "up", "out", "all", "any", "more", "most", "he", "she", "his", "her", "we", "our",
 ];
 
+static VI_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| VI_STOPWORDS.iter().copied().collect());
+static EN_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| EN_STOPWORDS.iter().copied().collect());
+
 impl Language {
-    /// True when `word` (lower case) is a function word of this language.
+    /// True when `word` (as written) is a function word of this language.
     pub(crate) fn is_stopword(self, word: &str) -> bool {
-        match self {
-            Language::Vietnamese => VI_STOPWORDS.contains(&word),
-            Language::English => EN_STOPWORDS.contains(&word),
-            Language::Auto | Language::Other => false,
+        let set = match self {
+            Language::Vietnamese => &*VI_SET,
+            Language::English => &*EN_SET,
+            Language::Auto | Language::Other => return false,
+        };
+        if word.chars().any(char::is_uppercase) {
+            set.contains(word.to_lowercase().as_str())
+        } else {
+            set.contains(word)
         }
     }
 

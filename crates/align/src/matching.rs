@@ -5,8 +5,6 @@
 //! official wording. Sources are chosen greedily: the best single sentence, then each further
 //! sentence that explains enough of what is still unexplained.
 
-use similar::{capture_diff_slices, Algorithm, DiffTag};
-
 use crate::config::Config;
 use crate::index::{Index, OfficialEntry, Terms};
 use crate::model::Relation;
@@ -31,6 +29,36 @@ impl Explained {
             uni: self.uni.iter().zip(&other.uni).map(|(a, b)| *a || *b).collect(),
             bi: self.bi.iter().zip(&other.bi).map(|(a, b)| *a || *b).collect(),
         }
+    }
+
+    /// [`Explained::score`] of the union of `self` and `other`, without building it.
+    fn union_score(&self, other: &Explained, p: &Terms, unigram_share: f64) -> f64 {
+        let (mut total, mut got) = (0.0, 0.0);
+        for (i, w) in p.weights.iter().enumerate() {
+            total += w;
+            if self.uni[i] || other.uni[i] {
+                got += w;
+            }
+        }
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let uni = got / total;
+        if self.bi.is_empty() {
+            return uni;
+        }
+        let (mut bi_total, mut bi_got) = (0.0, 0.0);
+        for i in 0..self.bi.len() {
+            let w = p.bigram_weight(i);
+            bi_total += w;
+            if self.bi[i] || other.bi[i] {
+                bi_got += w;
+            }
+        }
+        if bi_total <= 0.0 {
+            return uni;
+        }
+        unigram_share * uni + (1.0 - unigram_share) * bi_got / bi_total
     }
 
     /// Weighted share of tokens `a..b` explained (unigrams and the bigrams inside the range).
@@ -88,10 +116,7 @@ fn copied_share(p: &Terms, o: &OfficialEntry) -> f64 {
     if p.len() == 0 {
         return 0.0;
     }
-    let ops = capture_diff_slices(Algorithm::Myers, &o.terms.terms, &p.terms);
-    let equal: usize =
-        ops.iter().filter(|op| op.tag() == DiffTag::Equal).map(|op| op.new_range().len()).sum();
-    equal as f64 / p.len() as f64
+    crate::diff::lcs_len(&o.terms.terms, &p.terms) as f64 / p.len() as f64
 }
 
 /// Aligns one press sentence to the official text.
@@ -124,21 +149,20 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     let mut explained = best.1.clone();
     let mut score = best.2;
     while chosen.len() < config.max_sources {
-        let mut pick: Option<(usize, f64, Explained, f64)> = None;
+        let mut pick: Option<(usize, f64, &Explained, f64)> = None;
         for (c, e, single) in &singles {
             if chosen.iter().any(|x| x.0 == *c) {
                 continue;
             }
-            let union = explained.union(e);
-            let s = union.score(p, config.unigram_share);
+            let s = explained.union_score(e, p, config.unigram_share);
             if pick.as_ref().is_none_or(|x| s > x.3) {
-                pick = Some((*c, *single, union, s));
+                pick = Some((*c, *single, e, s));
             }
         }
         match pick {
-            Some((c, single, union, s)) if s - score >= config.min_gain => {
+            Some((c, single, e, s)) if s - score >= config.min_gain => {
                 chosen.push((c, single));
-                explained = union;
+                explained = explained.union(e);
                 score = s;
             }
             _ => break,

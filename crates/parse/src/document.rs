@@ -246,7 +246,9 @@ fn find_points(text: &str, lines: &Lines) -> Vec<(usize, numbering::Marker)> {
         let line = &text[a..b];
         let trimmed = line.trim_start();
         if let Some(mut m) = numbering::marker(trimmed) {
-            if m.number == expected && numbering::ends_unit(prev_line) {
+            let same_style =
+                found.first().is_none_or(|(_, f): &(usize, numbering::Marker)| f.style == m.style);
+            if m.number == expected && same_style && numbering::ends_unit(prev_line) {
                 m.len += line.len() - trimmed.len();
                 found.push((i, m));
                 expected += 1;
@@ -462,4 +464,31 @@ pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>, tokens: b
         }
     };
     Document { path: path.to_string(), kind, structure, sections, notes, warnings: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, Parser};
+
+    fn official(text: &str) -> Vec<(Option<u32>, Vec<String>)> {
+        let doc = Parser::builder().kind(Kind::Official).build().parse_str("t.txt", text).unwrap();
+        doc.sections
+            .iter()
+            .map(|s| (s.number, s.sentences.iter().map(|x| x.text.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_inside_an_article_stay_in_that_article() {
+        let text =
+            "REGULATION\n\nArticle 1 – Scope\n(1) This applies to all roads.\n(2) It does not apply to \
+                    private land.\n\nArticle 2 – Speed\n(1) The limit is 20 km/h.\n(2) In parks it is 10 \
+                    km/h.\n\nArticle 3 – Entry into force\nThis enters into force on 1 June.\n";
+        let sections = official(text);
+        let numbers: Vec<Option<u32>> = sections.iter().map(|s| s.0).collect();
+        assert_eq!(numbers, [Some(0), Some(1), Some(2), Some(3)]);
+        assert!(sections[1].1.iter().any(|s| s.contains("private land")), "{sections:?}");
+        assert!(sections[2].1.iter().any(|s| s.contains("In parks")), "{sections:?}");
+        assert!(sections[2].1.iter().all(|s| !s.contains("–")), "the heading's dash stays out: {sections:?}");
+    }
 }

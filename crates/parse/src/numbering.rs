@@ -17,12 +17,30 @@ pub(crate) struct Marker {
     pub(crate) number: u32,
     /// Byte length of the marker and the spaces after it, from the start of the line's text.
     pub(crate) len: usize,
+    /// How the number is written. The points of one document share a style, so a `(2)` inside
+    /// `Article 1` is a paragraph of that article, not point 2.
+    pub(crate) style: Style,
+}
+
+/// The way a marker writes its number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// A keyword before the number (`Article 1`, `Điều 2`), keyword in lower case.
+    Word(String),
+    /// `1.`
+    Dot,
+    /// `1)`
+    Parenthesis,
+    /// `(1)`
+    Bracketed,
+    /// `IV.`, `IV)`
+    Roman,
 }
 
 static ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(\d{1,3})[.)]|\((\d{1,3})\))").expect("valid regex"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Điều|ĐIỀU|Article|ARTICLE|Art\.|Section|SECTION|Artikel|Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG|Chapter|CHAPTER|Point|Punkt)[ \t]+(\d{1,3}|[IVXLC]{1,7})(?:[.:)\-–—][ \t]*|[ \t]+|$)")
+    Regex::new(r"^(Điều|ĐIỀU|Article|ARTICLE|Art\.|Section|SECTION|Artikel|Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG|Chapter|CHAPTER|Point|Punkt)[ \t]+(\d{1,3}|[IVXLC]{1,7})(?:[ \t]*[.:)\-–—][ \t]*|[ \t]+|$)")
         .expect("valid regex")
 });
 static ROMAN: LazyLock<Regex> =
@@ -59,9 +77,10 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
 
 fn marker_shape(line: &str) -> Option<Marker> {
     if let Some(c) = WORD.captures(line) {
-        let raw = c.get(1)?.as_str();
+        let raw = c.get(2)?.as_str();
         let number = raw.parse().ok().or_else(|| roman(raw))?;
-        return Some(Marker { number, len: c.get(0)?.end() });
+        let style = Style::Word(c.get(1)?.as_str().to_lowercase());
+        return Some(Marker { number, len: c.get(0)?.end(), style });
     }
     if let Some(c) = ARABIC.captures(line) {
         let raw = c.get(1).or_else(|| c.get(2))?;
@@ -73,10 +92,21 @@ fn marker_shape(line: &str) -> Option<Marker> {
             return None;
         }
         let len = line.len() - rest.trim_start().len();
-        return Some(Marker { number: raw.as_str().parse().ok()?, len });
+        let style = if c.get(2).is_some() {
+            Style::Bracketed
+        } else if line[..c.get(0)?.end()].ends_with(')') {
+            Style::Parenthesis
+        } else {
+            Style::Dot
+        };
+        return Some(Marker { number: raw.as_str().parse().ok()?, len, style });
     }
     if let Some(c) = ROMAN.captures(line) {
-        return Some(Marker { number: roman(c.get(1)?.as_str())?, len: c.get(0)?.end() });
+        return Some(Marker {
+            number: roman(c.get(1)?.as_str())?,
+            len: c.get(0)?.end(),
+            style: Style::Roman,
+        });
     }
     None
 }
@@ -100,6 +130,7 @@ mod tests {
             ("(4) The parties", Some((4, "The parties"))),
             ("Điều 2. Phạm vi", Some((2, "Phạm vi"))),
             ("Article 7 The parties", Some((7, "The parties"))),
+            ("Article 1 – Scope", Some((1, "Scope"))),
             ("IV. Cooperation", Some((4, "Cooperation"))),
             ("13/8/2025.", None),
             ("1.000 tỷ đồng", None),

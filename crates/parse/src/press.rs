@@ -19,9 +19,12 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A wire-service dateline opening a paragraph: `HÀ NỘI (TTXVN) -`, `SEOUL, Aug 11 (Reuters) -`.
+/// A wire-service dateline opening a paragraph: `HÀ NỘI (TTXVN) -`, `SEOUL, Aug 11 (Reuters) -`,
+/// or with the place in title case, `Cần Thơ (TTXVN) -` (one to four capitalised words).
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,40})?\s*\([^()\n]{2,40}\)\s*[-–—:]\s*")
+    re(
+        r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}|(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*)(?:,[^()\n]{1,40})?\s*\([^()\n]{2,40}\)\s*[-–—:]\s*",
+    )
 });
 
 /// A photo caption: a short paragraph ending (or starting) with a credit.
@@ -31,10 +34,12 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A sentence that is only an attribution: `(Theo TTXVN)`, `Source: Reuters`, `Nguồn: VOV`.
+/// A sentence that is only an attribution: `(Theo TTXVN)`, `Source: Reuters`, `Nguồn: VOV, TTXVN`.
+/// After a comma only more source names may follow, so a sentence that opens with an attribution
+/// and goes on with a claim (`Theo ông Hòa, số tiền này…`) stays content.
 static ATTRIBUTION_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*[(\[]?\s*(?:theo|nguồn|source|sources|according to|selon|quelle|laut)\s*:?\s+[^.!?]{1,80}[)\]]?\.?\s*$",
+        r"^\s*[(\[]?\s*(?i:theo|nguồn|source|sources|according to|selon|quelle|laut)\s*:?\s+[^.!?,]{1,80}(?:,\s*(?:[\p{Lu}\d][\p{L}\p{M}\d.&'’/-]*\s*){1,4})*[)\]]?\.?\s*$",
     )
 });
 
@@ -49,6 +54,13 @@ static ATTRIBUTION_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*(?:By|BY|Bởi|Bài|Bài và ảnh|Tác giả|Von|Par|Texte)\s*:?\s+[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,5}\s*$",
+    )
+});
+
+/// A wire-service credit line: `Reporting by Jane Doe; Editing by John Roe`.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled) by\s+\p{Lu}[^\n.!?]{0,160}\)?\s*$",
     )
 });
 
@@ -82,7 +94,7 @@ pub(crate) fn inline_attribution(sentence: &str) -> Option<String> {
 /// True when `paragraph` (whitespace folded) reads as a byline. `last` says whether it is the
 /// article's last paragraph, where a bare name (`Như Tâm`) counts.
 pub(crate) fn is_byline(paragraph: &str, last: bool) -> bool {
-    if BYLINE_LABEL.is_match(paragraph) {
+    if BYLINE_LABEL.is_match(paragraph) || CREDIT_LINE.is_match(paragraph) {
         return true;
     }
     if !last {
@@ -119,6 +131,8 @@ mod tests {
             wire_dateline("SEOUL, Aug 11 (Reuters) - Leaders"),
             Some("SEOUL, Aug 11 (Reuters) - ".len())
         );
+        assert_eq!(wire_dateline("Cần Thơ (TTXVN) - Ngày 14/11"), Some("Cần Thơ (TTXVN) - ".len()));
+        assert_eq!(wire_dateline("Hai bên nhất trí (theo TTXVN) - tiếp tục"), None);
     }
 
     #[test]
@@ -132,6 +146,10 @@ mod tests {
     fn attributions_are_recognised_alone_and_inline() {
         assert!(is_attribution("(Theo TTXVN)"));
         assert!(is_attribution("Source: Reuters"));
+        assert!(is_attribution("Nguồn: VOV, TTXVN"));
+        assert!(!is_attribution("Theo ông Hòa, số tiền này sẽ được phân bổ trước Tết Nguyên đán."));
+        assert!(!is_attribution("According to the ministry, the money will be paid in January."));
+        assert!(!is_attribution("Theo đó, hai bên nhất trí tăng cường hợp tác."));
         assert_eq!(
             inline_attribution("Hàn Quốc coi Việt Nam là đối tác, theo TTXVN.").as_deref(),
             Some("TTXVN")
@@ -143,6 +161,8 @@ mod tests {
     fn a_final_short_name_is_a_byline() {
         assert!(is_byline("Như Tâm", true));
         assert!(is_byline("By Jane Doe", false));
+        assert!(is_byline("Reporting by Karin Holm in Halvik; Editing by Peter Dunn", true));
+        assert!(!is_byline("Reporting by the agency showed that trade grew.", true));
         assert!(!is_byline("Như Tâm", false));
         assert!(!is_byline("Hai bên nhất trí.", true));
     }

@@ -65,6 +65,10 @@ fn stop_is_part_of_word(text: &str, dot: usize) -> bool {
     if is_abbreviation(word) {
         return true;
     }
+    // A unit such as `km/h` or `m/s` ends in one letter but is not an initial.
+    if text[..dot - word.len()].ends_with('/') {
+        return false;
+    }
     // An initial (`J.`) or an initialism (`U.S.`, `e.g.`): every dot-separated part is one letter.
     let parts: Vec<&str> = word.split('.').collect();
     parts.iter().all(|p| {
@@ -169,6 +173,10 @@ mod tests {
             (
                 "see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g. Next.",
                 &["see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.", "Next."],
+            ),
+            (
+                "The limit is 20 km/h. In parks it is 10 km/h.",
+                &["The limit is 20 km/h.", "In parks it is 10 km/h."],
             ),
         ];
         for (input, expected) in cases {

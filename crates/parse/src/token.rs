@@ -26,6 +26,9 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || canonical_combining_class(c) != 0
 }
 
