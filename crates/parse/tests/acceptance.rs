@@ -236,3 +236,40 @@ fn a_structure_only_parse_has_the_same_sentences_without_tokens() {
         assert!(full.sentences().all(|(_, s)| !s.tokens.is_empty() && !s.key.is_empty()));
     }
 }
+
+/// Every text file under `data/` (the seed and the held-out pairs).
+fn data_texts() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let mut out = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_data_file_parses_the_same_from_noisy_copies_and_its_spans_slice_back() {
+    let files = data_texts();
+    assert!(files.len() >= 2, "{files:?}");
+    for path in files {
+        let name = path.display().to_string();
+        let clean = std::fs::read_to_string(&path).unwrap();
+        let doc = parse(&name, &clean);
+        assert_spans_slice_back(&doc, &clean);
+        let expected = shape(&doc);
+        for (label, copy) in noisy_copies(&clean) {
+            let noisy = parse(&name, &copy);
+            assert!(shape(&noisy) == expected, "{name}: the {label} copy parses differently");
+            assert_spans_slice_back(&noisy, &copy);
+        }
+    }
+}
