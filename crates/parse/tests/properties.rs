@@ -2,7 +2,7 @@
 //! and every sentence it returns can be cited: spans in order, not overlapping, inside the input and
 //! on character boundaries, slicing back to the sentence's text, and lines inside the file.
 
-use crosscheck_parse::{display, Document, Kind, Parser};
+use crosscheck_parse::{display, Document, Encoding, Kind, Parser};
 use proptest::prelude::*;
 
 /// Lines of the input as the parser counts them: `\n`, `\r\n`, a lone `\r` and the Unicode line
@@ -162,16 +162,21 @@ proptest! {
     }
 
     #[test]
-    fn any_bytes_parse_or_err_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        for kind in [None, Some(Kind::Official), Some(Kind::Press)] {
-            let parser = Parser::builder().kind_opt(kind).build();
-            if let Ok(doc) = parser.parse("input.bin", &bytes) {
-                let mut previous_end = 0;
-                for (_, s) in doc.sentences() {
-                    prop_assert!(previous_end <= s.span[0] && s.span[0] < s.span[1] && s.span[1] <= bytes.len());
-                    previous_end = s.span[1];
-                }
+    fn any_bytes_parse_or_err_without_panicking_in_any_encoding(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        kind in prop::sample::select(&[None, Some(Kind::Official), Some(Kind::Press)][..]),
+        encoding in prop::sample::select(
+            &[None, Some(Encoding::Utf8), Some(Encoding::Utf16Le), Some(Encoding::Utf16Be), Some(Encoding::Windows1258)][..],
+        ),
+    ) {
+        let parser = Parser::builder().kind_opt(kind).encoding_opt(encoding).build();
+        if let Ok(doc) = parser.parse("input.bin", &bytes) {
+            let mut previous_end = 0;
+            for (_, s) in doc.sentences() {
+                prop_assert!(previous_end <= s.span[0] && s.span[0] < s.span[1] && s.span[1] <= bytes.len());
+                previous_end = s.span[1];
             }
+            prop_assert!(serde_json::to_string(&doc).is_ok());
         }
     }
 }
