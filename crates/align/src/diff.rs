@@ -56,12 +56,13 @@ fn lcs_table(a: &[u32], b: &[u32]) -> Vec<u32> {
     let w = b.len() + 1;
     let mut t = vec![0u32; (a.len() + 1) * w];
     for i in (0..a.len()).rev() {
+        // Row i from row i + 1, on slices so the inner loop has no bounds checks.
+        let (head, tail) = t.split_at_mut((i + 1) * w);
+        let cur = &mut head[i * w..];
+        let next = &tail[..w];
+        let ai = a[i];
         for j in (0..b.len()).rev() {
-            t[i * w + j] = if a[i] == b[j] {
-                t[(i + 1) * w + j + 1] + 1
-            } else {
-                t[(i + 1) * w + j].max(t[i * w + j + 1])
-            };
+            cur[j] = if ai == b[j] { next[j + 1] + 1 } else { next[j].max(cur[j + 1]) };
         }
     }
     t
