@@ -22,3 +22,7 @@ lint:
 # Run the benchmarks.
 bench:
     cargo bench --workspace
+
+# Fuzz the parser or compare (nightly + `cargo install cargo-fuzz`): `just fuzz parse 600`.
+fuzz target="parse" seconds="600":
+    cd fuzz && mkdir -p corpus/{{target}} && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/vn-kr-2025 -- -max_total_time={{seconds}} -max_len=4096

@@ -13,17 +13,21 @@ use crate::report;
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
     let Some(path) = path else { return Ok(Config::default()) };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read the file"))?;
     Ok(Config::from_toml(&name, &text)?)
 }
 
 /// Parses the inputs and aligns every article.
 pub fn compare(args: &CompareArgs) -> anyhow::Result<Alignment> {
     let config = load_config(args.config.as_deref())?;
-    let official = read_document(&args.official, &Parser::builder().kind(Kind::Official).build())?;
+    let encoding = args.encoding.map(Into::into);
+    let official = read_document(
+        &args.official,
+        &Parser::builder().kind(Kind::Official).encoding_opt(encoding).build(),
+    )?;
     let glossary = crate::terms_cmd::load_glossary(args.glossary.as_deref())?;
     let aligner = Aligner::builder().config(config).glossary(glossary).build(&official)?;
-    let press_parser = Parser::builder().kind(Kind::Press).build();
+    let press_parser = Parser::builder().kind(Kind::Press).encoding_opt(encoding).build();
     let docs =
         args.press.par_iter().map(|p| read_document(p, &press_parser)).collect::<anyhow::Result<Vec<_>>>()?;
     let mut articles: Vec<_> = docs.par_iter().map(|doc| aligner.align(doc)).collect();
