@@ -30,3 +30,7 @@ gen-corpus n="1000" out="target/corpus":
 # Measure whole-process speed and peak memory of compare on generated corpora (N = 100, 1,000, 10,000).
 bench-corpus:
     scripts/bench-corpus.sh
+
+# Fuzz the parser or compare (nightly + `cargo install cargo-fuzz`): `just fuzz parse 600`.
+fuzz target="parse" seconds="600":
+    cd fuzz && mkdir -p corpus/{{target}} && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/vn-kr-2025 -- -max_total_time={{seconds}} -max_len=4096

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crosscheck_align::{Aligner, ArticleAlignment};
-use crosscheck_parse::Document;
+use crosscheck_parse::{Document, Encoding};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -53,13 +53,13 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads and aligns every file in parallel (on the current rayon pool), keeping input order.
-pub fn align_files(aligner: &Aligner, paths: &[PathBuf]) -> Outcome {
+/// Reads (in `encoding`, detected when `None`) and aligns every file in parallel (on the current rayon pool), keeping input order.
+pub fn align_files(aligner: &Aligner, paths: &[PathBuf], encoding: Option<Encoding>) -> Outcome {
     let bar = progress(Some(paths.len() as u64));
     let results: Vec<anyhow::Result<(Document, ArticleAlignment)>> = paths
         .par_iter()
         .map(|path| {
-            let result = read_article(path).map(|doc| {
+            let result = read_article(path, encoding).map(|doc| {
                 let article = aligner.align(&doc);
                 (doc, article)
             });

@@ -60,9 +60,38 @@ impl From<KindArg> for crosscheck_parse::Kind {
     }
 }
 
+/// Text encodings a file can be read in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (the default; a byte-order mark is fine).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// UTF-16, little-endian (Windows "Unicode" text files).
+    #[value(name = "utf-16le", alias = "utf16le")]
+    Utf16le,
+    /// UTF-16, big-endian.
+    #[value(name = "utf-16be", alias = "utf16be")]
+    Utf16be,
+    /// Windows-1258, the old Vietnamese Windows encoding.
+    #[value(name = "windows-1258", alias = "cp1258")]
+    Windows1258,
+}
+
+impl From<EncodingArg> for crosscheck_parse::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Utf8 => crosscheck_parse::Encoding::Utf8,
+            EncodingArg::Utf16le => crosscheck_parse::Encoding::Utf16Le,
+            EncodingArg::Utf16be => crosscheck_parse::Encoding::Utf16Be,
+            EncodingArg::Windows1258 => crosscheck_parse::Encoding::Windows1258,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// The file to read: UTF-8 text, Markdown (`.md`) or a saved web page (`.html`, `.htm`).
+    /// The file to read: a text file (UTF-8, UTF-16 or old Vietnamese Windows-1258), Markdown
+    /// (`.md`) or a saved web page (`.html`, `.htm`).
     pub file: PathBuf,
     /// Read the file as this kind instead of deciding from its text.
     #[arg(long, value_enum)]
@@ -70,6 +99,11 @@ pub struct ParseArgs {
     /// Print the document model as JSON (sections, sentences, lines, byte spans, roles).
     #[arg(long)]
     pub json: bool,
+    /// Read the file in this encoding. Without it, UTF-8 and UTF-16 (with a byte-order mark) are
+    /// recognised, and a file that is not UTF-8 but reads as old Vietnamese Windows text is read as
+    /// Windows-1258 with a warning.
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +216,10 @@ pub struct CompareArgs {
     /// `[[canonical]] form = "KVFTA" variants = ["VKFTA"]`.
     #[arg(long, value_name = "FILE.toml")]
     pub glossary: Option<PathBuf>,
+    /// Read every input, the official text and the articles, in this encoding (see `crosscheck parse
+    /// --help`). Without it each file is recognised on its own.
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Debug, Args)]

@@ -13,14 +13,18 @@ use crate::{batch, input, report, stream};
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
     let Some(path) = path else { return Ok(Config::default()) };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read the file"))?;
     Ok(Config::from_toml(&name, &text)?)
 }
 
 /// Builds the aligner for the official text named in `args`.
 pub fn aligner(args: &CompareArgs) -> anyhow::Result<Aligner> {
     let config = load_config(args.config.as_deref())?;
-    let official = read_document(&args.official, &Parser::builder().kind(Kind::Official).build())?;
+    let encoding = args.encoding.map(Into::into);
+    let official = read_document(
+        &args.official,
+        &Parser::builder().kind(Kind::Official).encoding_opt(encoding).build(),
+    )?;
     let glossary = crate::terms_cmd::load_glossary(args.glossary.as_deref())?;
     Ok(Aligner::builder().config(config).glossary(glossary).build(&official)?)
 }
@@ -42,7 +46,7 @@ pub struct Compared {
 pub fn compare_files(args: &CompareArgs) -> anyhow::Result<Compared> {
     let aligner = aligner(args)?;
     let files = input::expand(&args.press)?;
-    let mut outcome = batch::align_files(&aligner, &files);
+    let mut outcome = batch::align_files(&aligner, &files, args.encoding.map(Into::into));
     if files.len() == 1 {
         if let Some(skipped) = outcome.skipped.pop() {
             return Err(skipped.error);
@@ -75,7 +79,7 @@ fn run_on_pool(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
         let aligner = aligner(args)?;
         let stdin = std::io::BufReader::new(std::io::stdin());
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let stats = stream::run(&aligner, stdin, &mut out, args.strict)?;
+        let stats = stream::run(&aligner, stdin, &mut out, args.strict, args.encoding.map(Into::into))?;
         if stats.skipped > 0 {
             eprintln!("crosscheck: {} of {} records skipped", stats.skipped, stats.skipped + stats.aligned);
         }

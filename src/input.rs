@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use crosscheck_parse::{Document, Format, Kind, Parser};
+use crosscheck_parse::{Document, Encoding, Format, Kind, Parser};
 use serde::Deserialize;
+
+use crate::parse_cmd::read_document;
 
 /// True when `s` holds a glob metacharacter (a pattern the shell did not expand, e.g. quoted).
 fn is_pattern(s: &str) -> bool {
@@ -46,12 +48,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 /// Expands the article arguments into files: a file stays as given (in command-line order), a
 /// directory becomes the article files under it (`.txt`, `.md`, `.html`…, sorted by path), a pattern
 /// the shell did not expand (`'coverage/*.html'`) becomes its matches, sorted. A name that matches
-/// nothing is an error naming it.
+/// nothing, or a directory with no article file, is an error naming it.
 pub fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
+            let before = out.len();
             walk(arg, &mut out)?;
+            if out.len() == before {
+                bail!("{}: is a directory with no article file in it (.txt, .md, .html)", arg.display());
+            }
         } else if arg.exists() {
             out.push(arg.clone());
         } else if let Some(pattern) = arg.to_str().filter(|s| is_pattern(s)) {
@@ -74,22 +80,21 @@ pub fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             matched.sort();
             out.extend(matched);
         } else {
-            bail!("{}: no such file or directory", arg.display());
+            bail!("{}: No such file or directory", arg.display());
         }
     }
     Ok(out)
 }
 
-/// A parser for press articles in `format`.
-pub fn press_parser(format: Format) -> Parser {
-    Parser::builder().kind(Kind::Press).format(format).build()
+/// A parser for press articles in `format`, in `encoding` (detected when `None`).
+pub fn press_parser(format: Format, encoding: Option<Encoding>) -> Parser {
+    Parser::builder().kind(Kind::Press).format(format).encoding_opt(encoding).build()
 }
 
-/// Reads and parses one article file in the format its extension names, with errors that name it.
-pub fn read_article(path: &Path) -> anyhow::Result<Document> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
-    Ok(press_parser(Format::from_path(path)).parse(&name, &bytes)?)
+/// Reads and parses one article file in the format its extension names, with errors that name it
+/// (and the parser's warnings on stderr).
+pub fn read_article(path: &Path, encoding: Option<Encoding>) -> anyhow::Result<Document> {
+    read_document(path, &press_parser(Format::from_path(path), encoding))
 }
 
 /// One line of `--stdin-jsonl`: an article given by its text or by a path, with the caller's id.
@@ -119,8 +124,8 @@ impl Record {
         }
     }
 
-    /// Parses the record's article.
-    pub fn read(&self) -> anyhow::Result<Document> {
+    /// Parses the record's article, in `encoding` when it is a file (detected when `None`).
+    pub fn read(&self, encoding: Option<Encoding>) -> anyhow::Result<Document> {
         let name = self.name();
         let format = match self.format.as_deref() {
             None => self.path.as_deref().map(Format::from_path).unwrap_or_default(),
@@ -130,11 +135,8 @@ impl Record {
             },
         };
         match (&self.text, &self.path) {
-            (Some(text), None) => Ok(press_parser(format).parse(&name, text.as_bytes())?),
-            (None, Some(path)) => {
-                let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
-                Ok(press_parser(format).parse(&name, &bytes)?)
-            }
+            (Some(text), None) => Ok(press_parser(format, None).parse(&name, text.as_bytes())?),
+            (None, Some(path)) => read_document(path, &press_parser(format, encoding)),
             (Some(_), Some(_)) => bail!("{name}: give either \"text\" or \"path\", not both"),
             (None, None) => bail!("{name}: the record has neither \"text\" nor \"path\""),
         }
@@ -174,17 +176,20 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_or_empty_pattern_is_an_error_naming_it() {
+    fn a_missing_file_an_empty_pattern_or_an_empty_directory_is_an_error_naming_it() {
         let dir = scratch("missing");
         let err = expand(&[dir.join("nope.txt")]).unwrap_err().to_string();
-        assert!(err.contains("nope.txt: no such file"), "{err}");
+        assert!(err.contains("nope.txt: No such file"), "{err}");
         let err = expand(&[dir.join("*.docx")]).unwrap_err().to_string();
         assert!(err.contains("*.docx: no file matches"), "{err}");
+        std::fs::create_dir_all(dir.join("empty")).unwrap();
+        let err = expand(&[dir.join("empty")]).unwrap_err().to_string();
+        assert!(err.contains("empty: is a directory with no article file"), "{err}");
     }
 
     #[test]
     fn records_need_text_or_path_and_a_known_format() {
-        let t = |line: &str| serde_json::from_str::<Record>(line).unwrap().read().map(|d| d.path);
+        let t = |line: &str| serde_json::from_str::<Record>(line).unwrap().read(None).map(|d| d.path);
         assert_eq!(t(r#"{"id": 7, "text": "One sentence here."}"#).unwrap(), "7");
         assert_eq!(t(r#"{"id": "a", "text": "<p>Body.</p>", "format": "html"}"#).unwrap(), "a");
         for (line, err) in [

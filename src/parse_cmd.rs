@@ -7,16 +7,29 @@ use crosscheck_parse::{Document, Format, Parser};
 
 use crate::cli::ParseArgs;
 
-/// Reads and parses one file, with errors that name it.
+/// Reads and parses one file, with errors that name it; prints the parser's warnings (for example
+/// that the file was read as Windows-1258) on stderr.
 pub fn read_document(path: &std::path::Path, parser: &Parser) -> anyhow::Result<Document> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
-    Ok(parser.parse(&name, &bytes)?)
+    if path.is_dir() {
+        anyhow::bail!("{name}: is a directory; give the path of a text file");
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read the file"))?;
+    let doc = parser.parse(&name, &bytes)?;
+    for warning in &doc.warnings {
+        eprintln!("crosscheck: warning: {warning}");
+    }
+    Ok(doc)
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
-    let format = Format::from_path(&args.file);
-    let parser = Parser::builder().kind_opt(args.kind.map(Into::into)).format(format).build();
+    // Showing the structure needs no tokens: skipping them keeps huge files in little memory.
+    let parser = Parser::builder()
+        .kind_opt(args.kind.map(Into::into))
+        .format(Format::from_path(&args.file))
+        .encoding_opt(args.encoding.map(Into::into))
+        .structure_only(true)
+        .build();
     let doc = read_document(&args.file, &parser)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -9,6 +9,7 @@ use std::sync::mpsc;
 
 use anyhow::Context;
 use crosscheck_align::{Aligner, ArticleAlignment};
+use crosscheck_parse::Encoding;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -47,7 +48,12 @@ fn id_of(line: &str) -> Value {
     serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null)
 }
 
-fn answer(aligner: &Aligner, number: usize, line: &str) -> anyhow::Result<Answer> {
+fn answer(
+    aligner: &Aligner,
+    number: usize,
+    line: &str,
+    encoding: Option<Encoding>,
+) -> anyhow::Result<Answer> {
     let failed = |id: &Value, error: String| -> anyhow::Result<Answer> {
         let line = serde_json::to_string(&Failed { id, error: error.clone() })?;
         Ok(Answer { line, error: Some(error) })
@@ -56,7 +62,7 @@ fn answer(aligner: &Aligner, number: usize, line: &str) -> anyhow::Result<Answer
         Ok(r) => r,
         Err(e) => return failed(&id_of(line), format!("stdin line {number}: not a valid record: {e}")),
     };
-    match record.read() {
+    match record.read(encoding) {
         Ok(doc) => {
             let mut article = aligner.align(&doc);
             // Per record: the article's own findings. Findings across articles need the whole
@@ -79,9 +85,16 @@ pub struct Stats {
     pub skipped: usize,
 }
 
-/// Reads records from `input` until it ends and writes one line per record to `out`. With `strict`,
-/// stops at the first bad record (after writing its error line) with an error.
-pub fn run<R, W>(aligner: &Aligner, input: R, out: &mut W, strict: bool) -> anyhow::Result<Stats>
+/// Reads records from `input` until it ends and writes one line per record to `out`; files named by
+/// records are read in `encoding` (detected when `None`). With `strict`, stops at the first bad
+/// record (after writing its error line) with an error.
+pub fn run<R, W>(
+    aligner: &Aligner,
+    input: R,
+    out: &mut W,
+    strict: bool,
+    encoding: Option<Encoding>,
+) -> anyhow::Result<Stats>
 where
     R: BufRead + Send + 'static,
     W: Write,
@@ -111,7 +124,7 @@ where
             }
             chunk.retain(|(_, line)| !line.trim().is_empty());
             let answers: Vec<anyhow::Result<Answer>> =
-                chunk.par_iter().map(|(number, line)| answer(aligner, *number, line)).collect();
+                chunk.par_iter().map(|(number, line)| answer(aligner, *number, line, encoding)).collect();
             for a in answers {
                 let a = a?;
                 out.write_all(a.line.as_bytes())?;

@@ -1,5 +1,6 @@
 //! CLI integration tests: run the `crosscheck` binary as a user would.
 
+mod bad_input;
 mod batch;
 mod compare;
 mod corpus;

@@ -91,10 +91,12 @@ pub struct Sentence {
     /// The source an article credits in this sentence (`TTXVN` in `…, theo TTXVN.`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
-    /// Case- and diacritic-folded form of `text`, for comparison.
+    /// Case- and diacritic-folded form of `text`, for comparison (empty from a parser built with
+    /// `structure_only(true)`).
     #[serde(skip)]
     pub key: String,
-    /// Words of `text` with their comparison keys.
+    /// Words of `text` with their comparison keys (none from a parser built with
+    /// `structure_only(true)`).
     #[serde(skip)]
     pub tokens: Vec<Token>,
     /// Byte offsets in `text` where each line after the first begins (one entry per line break of
@@ -149,6 +151,10 @@ pub struct Document {
     /// What the parser had to decide or fall back on, in words (for example that no numbered
     /// points were found).
     pub notes: Vec<String>,
+    /// Problems with the input the reader should see (for example that the file was not UTF-8 and
+    /// was read as Windows-1258). Empty for a clean UTF-8 file; left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -292,6 +298,8 @@ fn line_breaks(raw: &str) -> Vec<usize> {
 struct Builder<'a> {
     norm: &'a Normalized,
     lines: Lines,
+    /// Whether sentences get tokens and comparison keys.
+    tokens: bool,
 }
 
 impl Builder<'_> {
@@ -299,28 +307,38 @@ impl Builder<'_> {
         &self.norm.text
     }
 
-    fn sentence(&self, start: usize, end: usize, role: Role) -> Sentence {
+    /// The sentence at normalised bytes `start..end`, widened to whole characters of the input (a
+    /// cut inside a composed or reordered cluster would give a span that does not slice back to the
+    /// text); `None` when nothing is left.
+    fn sentence(&self, start: usize, end: usize, role: Role) -> Option<Sentence> {
+        let start = self.norm.cluster_boundary(start);
+        let end = self.norm.cluster_boundary(end);
         let raw = &self.norm.text[start..end];
         let text = fold_whitespace(raw);
+        if text.is_empty() {
+            return None;
+        }
         let breaks = line_breaks(raw);
         let attribution = if role == Role::Body { press::inline_attribution(&text) } else { None };
         let role = if role == Role::Body && press::is_attribution(&text) { Role::Attribution } else { role };
-        Sentence {
-            key: fold(&text),
-            tokens: tokenize(&text),
+        let (key, tokens) =
+            if self.tokens { (fold(&text), tokenize(&text)) } else { (String::new(), Vec::new()) };
+        Some(Sentence {
+            key,
+            tokens,
             lines: [self.lines.line_of(start), self.lines.line_of(end.saturating_sub(1).max(start))],
             span: [self.norm.orig_start(start), self.norm.orig_end(end)],
             role,
             attribution,
             text,
             breaks,
-        }
+        })
     }
 
     fn sentences(&self, start: usize, end: usize, role: Role) -> Vec<Sentence> {
         segment::sentences(self.text(), start, end)
             .into_iter()
-            .map(|(a, b)| self.sentence(a, b, role))
+            .filter_map(|(a, b)| self.sentence(a, b, role))
             .collect()
     }
 
@@ -330,7 +348,11 @@ impl Builder<'_> {
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
         let (a, b) = (block.start + lead, block.end - trail);
-        (a < b).then(|| self.sentence(a, b, role))
+        if a < b {
+            self.sentence(a, b, role)
+        } else {
+            None
+        }
     }
 
     fn section(&self, number: Option<u32>, kind: SectionKind, sentences: Vec<Sentence>) -> Option<Section> {
@@ -452,8 +474,8 @@ fn looks_like_press(text: &str, blocks: &[Block]) -> bool {
 }
 
 /// Parses normalised text into a document. `kind` forces the kind; `None` decides from the text.
-pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>) -> Document {
-    let builder = Builder { norm, lines: Lines::new(&norm.text) };
+pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>, tokens: bool) -> Document {
+    let builder = Builder { norm, lines: Lines::new(&norm.text), tokens };
     let text = builder.text();
     let points = find_points(text, &builder.lines);
     let numbered = points.len() >= 2;
@@ -479,7 +501,7 @@ pub(crate) fn build(path: &str, norm: &Normalized, kind: Option<Kind>) -> Docume
             (Structure::Paragraphs, builder.official_paragraphs())
         }
     };
-    Document { path: path.to_string(), kind, structure, sections, notes }
+    Document { path: path.to_string(), kind, structure, sections, notes, warnings: Vec::new() }
 }
 
 #[cfg(test)]

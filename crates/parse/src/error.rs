@@ -14,6 +14,8 @@ pub enum ErrorKind {
     Empty,
     /// The file has text but no sentence could be read from it.
     NoSentences,
+    /// The file is larger than the parser can map back to byte offsets (2 GiB).
+    TooLarge,
 }
 
 /// An error reading a document, naming the file and, where it applies, the place in it.

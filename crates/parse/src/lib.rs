@@ -32,7 +32,8 @@
 //! # Ok::<(), crosscheck_parse::Error>(())
 //! ```
 //!
-//! Modules: `decode` (bytes → text, with the error's place), `normalize` (NFC, spaces, the folded
+//! Modules: `decode` (bytes → text: UTF-8, UTF-16, Windows-1258, with the error's place),
+//! `normalize` (NFC, spaces, the folded
 //! comparison key, the map back to input bytes), `numbering` (point markers), `segment` (sentence
 //! boundaries), `press` (dateline, captions, byline, attributions), `token` (words and their keys),
 //! `document` (the model and how it is built), `markup` (the input [`Format`]s and what extraction
@@ -52,6 +53,7 @@ mod press;
 mod segment;
 mod token;
 
+pub use decode::Encoding;
 pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
 pub use error::{Error, ErrorKind};
 pub use markup::Format;
@@ -65,6 +67,8 @@ pub use token::{tokenize, Token};
 pub struct Parser {
     kind: Option<Kind>,
     format: Format,
+    encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 /// Configures a [`Parser`].
@@ -72,6 +76,8 @@ pub struct Parser {
 pub struct ParserBuilder {
     kind: Option<Kind>,
     format: Format,
+    encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 impl ParserBuilder {
@@ -94,9 +100,35 @@ impl ParserBuilder {
         self
     }
 
+    /// Reads every file in this encoding instead of detecting it (UTF-8, UTF-16 with a byte-order
+    /// mark, or a Windows-1258 guess for bytes that are not UTF-8).
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Forces the encoding when `encoding` is `Some`, detects it when it is `None`.
+    pub fn encoding_opt(mut self, encoding: Option<Encoding>) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Skips what only comparison needs: sentences get no [`Sentence::tokens`] and an empty
+    /// [`Sentence::key`]. For callers that only show the structure; it keeps the memory of a very
+    /// large file to a fraction (tokens are most of it).
+    pub fn structure_only(mut self, yes: bool) -> Self {
+        self.structure_only = yes;
+        self
+    }
+
     /// Builds the parser.
     pub fn build(self) -> Parser {
-        Parser { kind: self.kind, format: self.format }
+        Parser {
+            kind: self.kind,
+            format: self.format,
+            encoding: self.encoding,
+            structure_only: self.structure_only,
+        }
     }
 }
 
@@ -115,9 +147,23 @@ impl Parser {
     ///
     /// Errors: bytes that are not UTF-8 (with the offset of the first bad byte), binary data, a file
     /// with no text.
+    ///
+    /// Spans are byte offsets into `bytes` whatever the encoding. When the bytes were not read as
+    /// UTF-8 (UTF-16 with a byte-order mark, or a Windows-1258 guess), [`Document::warnings`] says
+    /// so.
     pub fn parse(&self, path: &str, bytes: &[u8]) -> Result<Document, Error> {
-        let text = decode::decode(path, bytes)?;
-        self.parse_str(path, &text)
+        let decoded = decode::decode(path, bytes, self.encoding)?;
+        let mut doc = self.parse_str(path, &decoded.text)?;
+        // Spans of Markdown and HTML refer to the extracted text, which has no map to the file.
+        if decoded.is_mapped() && self.format == Format::Text {
+            for section in &mut doc.sections {
+                for sentence in &mut section.sentences {
+                    sentence.span = sentence.span.map(|b| decoded.file_offset(b));
+                }
+            }
+        }
+        doc.warnings.extend(decoded.warning);
+        Ok(doc)
     }
 
     /// The input format this parser reads.
@@ -128,6 +174,13 @@ impl Parser {
     /// Parses text already in memory. Spans are byte offsets into `text` for plain text, into the
     /// extracted text for Markdown and HTML.
     pub fn parse_str(&self, path: &str, text: &str) -> Result<Document, Error> {
+        if text.len() > normalize::MAX_INPUT_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                path,
+                format!("the file is too large ({} bytes; at most 2 GiB)", text.len()),
+            ));
+        }
         let extracted = match self.format {
             Format::Text => return self.parse_plain(path, text),
             Format::Markdown => markdown::extract(text),
@@ -152,10 +205,17 @@ impl Parser {
 
     fn parse_plain(&self, path: &str, text: &str) -> Result<Document, Error> {
         let norm = normalize::Normalized::new(text);
-        if norm.text.trim().is_empty() {
+        if text.is_empty() {
             return Err(Error::new(ErrorKind::Empty, path, "the file is empty (no text to read)"));
         }
-        let doc = document::build(path, &norm, self.kind);
+        if norm.text.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Empty,
+                path,
+                "the file holds only white space (no text to read)",
+            ));
+        }
+        let doc = document::build(path, &norm, self.kind, !self.structure_only);
         if doc.sections.iter().all(|s| s.sentences.is_empty()) {
             return Err(Error::new(ErrorKind::NoSentences, path, "no sentence could be read from the file"));
         }

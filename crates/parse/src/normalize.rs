@@ -20,14 +20,44 @@ pub(crate) struct Normalized {
     input_len: usize,
 }
 
+/// One run of the text. Offsets are `u32` to halve the map of text with many composed characters
+/// (an NFD file has a run per accented letter); [`MAX_INPUT_BYTES`] keeps them in range.
 #[derive(Debug, Clone, Copy)]
 struct Run {
-    norm: usize,
-    orig: usize,
-    norm_len: usize,
-    orig_len: usize,
+    norm: u32,
+    orig: u32,
+    norm_len: u32,
+    orig_len: u32,
     identity: bool,
 }
+
+impl Run {
+    /// A run; offsets beyond `u32` are cut, which [`MAX_INPUT_BYTES`] rules out for parsed text.
+    fn new(norm: usize, orig: usize, norm_len: usize, orig_len: usize, identity: bool) -> Run {
+        let cut = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Run { norm: cut(norm), orig: cut(orig), norm_len: cut(norm_len), orig_len: cut(orig_len), identity }
+    }
+
+    fn norm(&self) -> usize {
+        self.norm as usize
+    }
+
+    fn orig(&self) -> usize {
+        self.orig as usize
+    }
+
+    fn norm_end(&self) -> usize {
+        self.norm as usize + self.norm_len as usize
+    }
+
+    fn orig_end(&self) -> usize {
+        self.orig as usize + self.orig_len as usize
+    }
+}
+
+/// Largest input whose offsets the map keeps exactly (normalisation may lengthen text a little, so
+/// half of what `u32` holds).
+pub(crate) const MAX_INPUT_BYTES: usize = (u32::MAX / 2) as usize;
 
 /// Characters that carry no text and are removed (zero-width spaces and joiners, BOM, soft hyphen).
 pub(crate) fn is_invisible(c: char) -> bool {
@@ -62,9 +92,9 @@ impl Normalized {
         let mut runs: Vec<Run> = Vec::new();
         let push = |runs: &mut Vec<Run>, run: Run| {
             if let Some(last) = runs.last_mut() {
-                if last.identity && run.identity && last.orig + last.orig_len == run.orig {
-                    last.norm_len += run.norm_len;
-                    last.orig_len += run.orig_len;
+                if last.identity && run.identity && last.orig_end() == run.orig() {
+                    last.norm_len = last.norm_len.saturating_add(run.norm_len);
+                    last.orig_len = last.orig_len.saturating_add(run.orig_len);
                     return;
                 }
             }
@@ -92,16 +122,7 @@ impl Normalized {
                     i += 1;
                 }
                 if i > start {
-                    push(
-                        &mut runs,
-                        Run {
-                            norm: text.len(),
-                            orig: start,
-                            norm_len: i - start,
-                            orig_len: i - start,
-                            identity: true,
-                        },
-                    );
+                    push(&mut runs, Run::new(text.len(), start, i - start, i - start, true));
                     text.push_str(&input[start..i]);
                     continue;
                 }
@@ -113,25 +134,13 @@ impl Normalized {
             let mut end = start + first.len_utf8();
             if first == '\r' && bytes.get(end) == Some(&b'\n') {
                 end += 1;
-                push(
-                    &mut runs,
-                    Run { norm: text.len(), orig: start, norm_len: 1, orig_len: 2, identity: false },
-                );
+                push(&mut runs, Run::new(text.len(), start, 1, 2, false));
                 text.push('\n');
                 i = end;
                 continue;
             }
             if let Some(rep) = replacement(first) {
-                push(
-                    &mut runs,
-                    Run {
-                        norm: text.len(),
-                        orig: start,
-                        norm_len: rep.len(),
-                        orig_len: end - start,
-                        identity: false,
-                    },
-                );
+                push(&mut runs, Run::new(text.len(), start, rep.len(), end - start, false));
                 text.push_str(rep);
                 i = end;
                 continue;
@@ -144,48 +153,41 @@ impl Normalized {
             }
             let cluster = &input[start..end];
             if is_nfc_quick(cluster.chars()) == IsNormalized::Yes {
-                push(
-                    &mut runs,
-                    Run {
-                        norm: text.len(),
-                        orig: start,
-                        norm_len: cluster.len(),
-                        orig_len: cluster.len(),
-                        identity: true,
-                    },
-                );
+                push(&mut runs, Run::new(text.len(), start, cluster.len(), cluster.len(), true));
                 text.push_str(cluster);
             } else {
                 let composed: String = cluster.nfc().collect();
                 let identity = composed == cluster;
-                push(
-                    &mut runs,
-                    Run {
-                        norm: text.len(),
-                        orig: start,
-                        norm_len: composed.len(),
-                        orig_len: cluster.len(),
-                        identity,
-                    },
-                );
+                push(&mut runs, Run::new(text.len(), start, composed.len(), cluster.len(), identity));
                 text.push_str(&composed);
             }
             i = end;
         }
+        runs.shrink_to_fit();
         Normalized { text, runs, input_len: input.len() }
     }
 
     /// The run that holds normalised byte `n` (runs of no length hold nothing).
     fn run_at(&self, n: usize) -> Option<&Run> {
-        let idx = self.runs.partition_point(|r| r.norm + r.norm_len <= n);
+        let idx = self.runs.partition_point(|r| r.norm_end() <= n);
         self.runs.get(idx)
+    }
+
+    /// `n`, or the end of the replaced cluster it falls strictly inside (a composed character, marks
+    /// put in canonical order, a CRLF), so that a piece of the text cut there maps to whole input
+    /// characters.
+    pub(crate) fn cluster_boundary(&self, n: usize) -> usize {
+        match self.run_at(n) {
+            Some(r) if !r.identity && r.norm() < n => r.norm_end(),
+            _ => n,
+        }
     }
 
     /// Input byte offset where the character starting at normalised byte `n` starts.
     pub(crate) fn orig_start(&self, n: usize) -> usize {
         match self.run_at(n) {
-            Some(r) if r.identity => r.orig + (n - r.norm),
-            Some(r) => r.orig,
+            Some(r) if r.identity => r.orig() + (n - r.norm()),
+            Some(r) => r.orig(),
             None => self.input_len,
         }
     }
@@ -193,11 +195,11 @@ impl Normalized {
     /// Input byte offset where the character ending at normalised byte `e` (exclusive) ends.
     pub(crate) fn orig_end(&self, e: usize) -> usize {
         if e == 0 {
-            return self.runs.first().map_or(0, |r| r.orig);
+            return self.runs.first().map_or(0, |r| r.orig());
         }
         match self.run_at(e - 1) {
-            Some(r) if r.identity => r.orig + (e - r.norm),
-            Some(r) => r.orig + r.orig_len,
+            Some(r) if r.identity => r.orig() + (e - r.norm()),
+            Some(r) => r.orig_end(),
             None => self.input_len,
         }
     }

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_normalization::char::canonical_combining_class;
 
 /// A point marker found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,14 @@ fn roman(s: &str) -> Option<u32> {
 }
 
 /// The marker at the start of `line` (leading white space already removed), if it looks like one.
+/// A marker whose last character carries a combining mark (`1.́`) is not one.
 pub(crate) fn marker(line: &str) -> Option<Marker> {
+    let m = marker_shape(line)?;
+    let marked = line[m.len..].chars().next().is_some_and(|c| canonical_combining_class(c) != 0);
+    (!marked).then_some(m)
+}
+
+fn marker_shape(line: &str) -> Option<Marker> {
     if let Some(c) = WORD.captures(line) {
         let raw = c.get(2)?.as_str();
         let number = raw.parse().ok().or_else(|| roman(raw))?;

@@ -35,20 +35,30 @@ fn can_open_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_numeric() || is_opening_quote(c)
 }
 
-/// The word just before byte `dot` of `text` (letters, digits and inner dots).
-fn word_before(text: &str, dot: usize) -> &str {
+/// Longest word, in bytes, that can be an abbreviation or an initialism. Scanning back further
+/// from every full stop would make a long run of dotted text (`a.a.a.…`) quadratic.
+const MAX_ABBREVIATION_BYTES: usize = 64;
+
+/// The word just before byte `dot` of `text` (letters, digits and inner dots), or `None` when it is
+/// longer than any abbreviation or initialism.
+fn word_before(text: &str, dot: usize) -> Option<&str> {
     let head = &text[..dot];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
+    let mut start = dot;
+    for (i, c) in head.char_indices().rev() {
+        if !(c.is_alphanumeric() || c == '.' || c == '-') {
+            break;
+        }
+        if dot - i > MAX_ABBREVIATION_BYTES {
+            return None;
+        }
+        start = i;
+    }
+    Some(&head[start..])
 }
 
 /// True when the full stop at byte `dot` belongs to the word before it and does not end a sentence.
 fn stop_is_part_of_word(text: &str, dot: usize) -> bool {
-    let word = word_before(text, dot);
+    let Some(word) = word_before(text, dot) else { return false };
     if word.is_empty() {
         return false;
     }
@@ -159,6 +169,11 @@ mod tests {
             ("Is it? Yes! Done.", &["Is it?", "Yes!", "Done."]),
             ("năm 2030. 150 tỷ USD là mục tiêu.", &["năm 2030.", "150 tỷ USD là mục tiêu."]),
             ("the U.S. and others agreed.", &["the U.S. and others agreed."]),
+            // Longer than any abbreviation: the stop ends the sentence.
+            (
+                "see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g. Next.",
+                &["see a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.", "Next."],
+            ),
             (
                 "The limit is 20 km/h. In parks it is 10 km/h.",
                 &["The limit is 20 km/h.", "In parks it is 10 km/h."],

@@ -62,6 +62,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         fold_into(&text[start..end], &mut key);
         tokens.push(Token { span: [start, end], key });
     }
+    // Documents hold millions of tokens: no spare capacity.
+    tokens.shrink_to_fit();
     tokens
 }
 
