@@ -72,7 +72,8 @@ pub struct Config {
     pub salient_max_phrase: usize,
     /// Most missing items listed per point.
     pub max_missing: usize,
-    /// No word diff is made for sentences longer than this many words.
+    /// No word diff is made, and no sentence is `verbatim`, beyond this many words (both
+    /// comparisons are quadratic in the sentence's length).
     pub max_diff_words: usize,
     /// Thresholds of the consistency checks (the `[checks]` table).
     pub checks: ChecksConfig,

@@ -61,22 +61,6 @@ impl Explained {
         unigram_share * uni + (1.0 - unigram_share) * bi_got / bi_total
     }
 
-    /// Weighted share of tokens `a..b` explained (unigrams and the bigrams inside the range).
-    fn score_range(&self, p: &Terms, a: usize, b: usize, unigram_share: f64) -> f64 {
-        let total: f64 = p.weights[a..b].iter().sum();
-        if total <= 0.0 {
-            return 0.0;
-        }
-        let uni: f64 = (a..b).filter(|&i| self.uni[i]).map(|i| p.weights[i]).sum::<f64>() / total;
-        let pairs = a..b.saturating_sub(1);
-        let bi_total: f64 = pairs.clone().map(|i| p.bigram_weight(i)).sum();
-        if bi_total <= 0.0 {
-            return uni;
-        }
-        let bi: f64 = pairs.filter(|&i| self.bi[i]).map(|i| p.bigram_weight(i)).sum::<f64>() / bi_total;
-        unigram_share * uni + (1.0 - unigram_share) * bi
-    }
-
     /// Weighted share of the sentence explained: unigram and bigram containment mixed by
     /// `unigram_share`.
     fn score(&self, p: &Terms, unigram_share: f64) -> f64 {
@@ -112,8 +96,10 @@ pub(crate) struct Match {
 
 /// Share of the press sentence's tokens that appear, in order, in the official sentence (the
 /// longest common subsequence of terms).
-fn copied_share(p: &Terms, o: &OfficialEntry) -> f64 {
-    if p.len() == 0 {
+/// Beyond `max_words` words in the press sentence nothing is counted as copied (the comparison is
+/// quadratic).
+fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
+    if p.len() == 0 || p.len() > max_words {
         return 0.0;
     }
     crate::diff::lcs_len(&o.terms.terms, &p.terms) as f64 / p.len() as f64
@@ -170,7 +156,9 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     }
     let total: f64 = p.weights.iter().sum();
     let known = index.vocabulary_len() as crate::index::Term;
-    for (a, b) in gaps(p, &explained, known) {
+    // Gap filling is for sentences; a text of thousands of words with no sentence break gets none.
+    let gaps = if p.len() <= config.max_diff_words { gaps(p, &explained, known) } else { Vec::new() };
+    for (a, b) in gaps {
         if chosen.len() >= config.max_sources {
             break;
         }
@@ -180,7 +168,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
         }
         let mut pick: Option<(usize, f64, f64)> = None;
         for c in index.candidates_in(p, a, b, config.candidates) {
-            let share = Explained::by(p, &index.sentences[c]).score_range(p, a, b, config.unigram_share);
+            let share = range_share(p, &index.sentences[c], a, b, config.unigram_share);
             let density = index.point_density(c, p, a, b);
             let better = pick
                 .as_ref()
@@ -211,12 +199,32 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     sources.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let relation = if sources.len() >= 2 {
         Relation::Condensed
-    } else if copied_share(p, &index.sentences[sources[0].0]) >= config.verbatim_min_copied {
+    } else if copied_share(p, &index.sentences[sources[0].0], config.max_diff_words)
+        >= config.verbatim_min_copied
+    {
         Relation::Verbatim
     } else {
         Relation::Paraphrase
     };
     Match { sources, score, relation }
+}
+
+/// Weighted share of tokens `a..b` that `o` explains (unigrams and the bigrams inside the
+/// range).
+fn range_share(p: &Terms, o: &OfficialEntry, a: usize, b: usize, unigram_share: f64) -> f64 {
+    let total: f64 = p.weights[a..b].iter().sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let uni: f64 = (a..b).filter(|&i| o.has_term(p.terms[i])).map(|i| p.weights[i]).sum::<f64>() / total;
+    let pairs = a..b.saturating_sub(1);
+    let bi_total: f64 = pairs.clone().map(|i| p.bigram_weight(i)).sum();
+    if bi_total <= 0.0 {
+        return uni;
+    }
+    let bi: f64 =
+        pairs.filter(|&i| o.has_bigram(p.bigram(i))).map(|i| p.bigram_weight(i)).sum::<f64>() / bi_total;
+    unigram_share * uni + (1.0 - unigram_share) * bi
 }
 
 /// Runs of tokens that are known to the official text, not function words, and not explained yet,

@@ -153,6 +153,8 @@ const CURRENCY: &str =
 const MONTH: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const NUM: &str = r"\d+(?:[.,]\d+)*";
 
+/// Builds a pattern. Boundaries next to digits and ASCII words are written `(?-u:\b)` (ASCII):
+/// a Unicode `\b` keeps the regex engine off its fast automaton on Vietnamese text.
 fn re(pattern: &str) -> Regex {
     // The patterns are constants of this file; a mistake in one is a bug caught by every test.
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
@@ -160,26 +162,30 @@ fn re(pattern: &str) -> Regex {
 
 static VN_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:từ\s+)?(?:ngày\s+)?\b(\d{1,2})(?:/(\d{1,2}))?(?:/(\d{4}))?\s*(?:-|–|đến(?:\s+ngày)?)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b",
+        r"(?i)(?:từ\s+)?(?:ngày\s+)?(?-u:\b)(\d{1,2})(?:/(\d{1,2}))?(?:/(\d{4}))?\s*(?:-|–|đến(?:\s+ngày)?)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?-u:\b)",
     )
 });
 static VN_LONG_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?\b"));
-static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b"));
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?-u:\b)"));
+static SLASH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?-u:\b)"));
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)"));
 static EN_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b"
+        r"(?-u:\b)({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?(?-u:\b)"
     ))
 });
 static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?({MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?({MONTH})(?-u:\b)\.?(?:,?\s+(\d{{4}}))?"
     ))
 });
-static VN_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b"));
-static EN_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\.?,?\s+(\d{{4}})\b")));
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{4})\s*(?:-|–|đến|to)\s*(\d{4})\b"));
+static VN_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})(?-u:\b)"));
+static EN_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?-u:\b)({MONTH})\.?,?\s+(\d{{4}})(?-u:\b)")));
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(\d{4})\s*(?:-|–|đến|to)\s*(\d{4})(?-u:\b)"));
 static MONEY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)(USD|US\$|\$|EUR|€|KRW|₩|VND|¥)\s*({NUM})(?:\s*({SCALE})\b)?")));
 static MONEY_AFTER: LazyLock<Regex> =
@@ -188,7 +194,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b({NUM})\s
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)\b({NUM})\s+(năm|tháng|tuần|ngày|giờ|years?|months?|weeks?|days?|hours?)\b"))
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{4})(?-u:\b)"));
 
 /// Reads a number written with `.` or `,` as thousands or decimal separator: a separator followed
 /// by exactly three digits groups thousands (`1.000`, `1,000,000`), otherwise it is the decimal
