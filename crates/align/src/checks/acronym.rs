@@ -44,15 +44,8 @@ pub(crate) fn is_acronym(s: &str, max: usize) -> bool {
 pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    let is_part = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '+' || c == '&'
-        } else {
-            c.is_alphanumeric()
-        }
-    };
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (start, is_part(c)) {
+        match (start, is_acronym_char(c)) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 if is_acronym(&text[s..i], max) {
@@ -64,6 +57,22 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// True for the characters of an acronym-like token.
+fn is_acronym_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '+' || c == '&'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The acronym-like token that ends `text`, if there is one (without scanning the rest of it).
+fn trailing_acronym(text: &str, max: usize) -> Option<(usize, usize)> {
+    let start =
+        text.char_indices().rev().find(|&(_, c)| !is_acronym_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    (start < text.len() && is_acronym(&text[start..], max)).then_some((start, text.len()))
 }
 
 /// Words a spelled-out long form may have beyond one per letter of its acronym (Schwartz and
@@ -163,7 +172,7 @@ pub(crate) fn definitions(doc: usize, idx: usize, s: &Sentence, cfg: &ChecksConf
         }
         // `ABC (long form)`.
         let before = text[..open].trim_end();
-        let Some(&(a, b)) = acronym_tokens(before, cfg.max_acronym_len).last() else { continue };
+        let Some((a, b)) = trailing_acronym(before, cfg.max_acronym_len) else { continue };
         let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
         if b == before.len() && starts_upper && parts.len() >= 2 {
             let start = open + 1 + (text[open + 1..close].len() - text[open + 1..close].trim_start().len());

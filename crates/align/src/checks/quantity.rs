@@ -153,6 +153,9 @@ const CURRENCY: &str =
 const MONTH: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const NUM: &str = r"\d+(?:[.,]\d+)*";
 
+/// Characters before a date in which the word `ngày` is looked for.
+const DAY_WORD_LOOKBACK: usize = 12;
+
 /// Builds a pattern. Boundaries next to digits and ASCII words are written `(?-u:\b)` (ASCII):
 /// a Unicode `\b` keeps the regex engine off its fast automaton on Vietnamese text.
 fn re(pattern: &str) -> Regex {
@@ -335,7 +338,10 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
     }
     for c in SLASH_DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let after_day_word = fold(&text[..m.start()]).trim_end().ends_with("ngay");
+        // Only the last few characters can hold the day word: fold those, not the whole prefix.
+        let head = &text[..m.start()];
+        let near = head.char_indices().rev().nth(DAY_WORD_LOOKBACK).map_or(0, |(i, _)| i);
+        let after_day_word = fold(&head[near..]).trim_end().ends_with("ngay");
         if c.get(3).is_none() && !after_day_word {
             continue;
         }
