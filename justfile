@@ -4,7 +4,12 @@ default:
 
 # Run the main job: compare the seed press article with the seed official text.
 demo:
-    cargo run --release -- parse data/vn-kr-2025/official.txt
+    cargo run --release -- compare data/vn-kr-2025/official.txt data/vn-kr-2025/press-1.txt
+
+# Score the aligner against the gold annotations (the seed and the held-out pairs).
+eval:
+    cargo run --release -- eval data/vn-kr-2025/gold.json
+    for g in data/heldout/*/gold.json; do cargo run --release -q -- eval "$g"; done
 
 # Write the HTML report of the seed pair to target/report.html (open it in any browser).
 report:
