@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crosscheck_align::{Alignment, ArticleAlignment, DiffTag, Finding, Relation, Severity};
 
 use super::{
-    cite, coverage_summary, display_diff, file_name, gist, line_range, relation_name, relation_summary,
+    cite, coverage_summary, display_diff, file_name, line_range, point_gist, relation_name, relation_summary,
     role_name, split_space, status_name, Layout,
 };
 
@@ -56,13 +56,7 @@ fn coverage_table(out: &mut String, a: &Alignment, article: &ArticleAlignment, l
     let _ = writeln!(out, "| Point | Gist | Status | Score | Missing |");
     let _ = writeln!(out, "|------:|------|--------|------:|---------|");
     for c in &article.coverage {
-        let gist = a
-            .official
-            .sections
-            .iter()
-            .find(|s| s.point == c.point)
-            .map(|s| gist(s, layout.gist_words))
-            .unwrap_or_default();
+        let gist = point_gist(a, c.point, layout.gist_words);
         let missing: Vec<String> = c.missing.iter().map(|m| escape(m)).collect();
         let _ = writeln!(
             out,

@@ -148,6 +148,11 @@ pub fn render(alignment: &Alignment, format: Format, layout: &Layout) -> anyhow:
 }
 
 /// A one-line gist of a point: the first words of its first sentence.
+/// [`gist`] of official point `point`, or nothing when the alignment has no such point.
+pub(crate) fn point_gist(a: &Alignment, point: u32, words: usize) -> String {
+    a.official.sections.iter().find(|s| s.point == point).map(|s| gist(s, words)).unwrap_or_default()
+}
+
 pub(crate) fn gist(section: &OfficialSection, words: usize) -> String {
     let Some(first) = section.sentences.first() else { return String::new() };
     let all: Vec<&str> = first.text.split_whitespace().collect();

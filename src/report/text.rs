@@ -10,7 +10,7 @@ use crosscheck_align::{Alignment, ArticleAlignment, CoverageStatus, DiffTag, Fin
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    cite, coverage_summary, display_diff, file_name, gist, line_range, relation_name, relation_summary,
+    cite, coverage_summary, display_diff, file_name, line_range, point_gist, relation_name, relation_summary,
     role_name, split_space, status_name, Layout,
 };
 
@@ -174,13 +174,7 @@ fn coverage_table(out: &mut String, p: &Painter, a: &Alignment, article: &Articl
     );
     let _ = writeln!(out, "{}", p.paint(&header, dim()));
     for c in &article.coverage {
-        let gist = a
-            .official
-            .sections
-            .iter()
-            .find(|s| s.point == c.point)
-            .map(|s| gist(s, layout.gist_words))
-            .unwrap_or_default();
+        let gist = point_gist(a, c.point, layout.gist_words);
         let status = p.paint(&pad(status_name(c.status), STATUS_COLUMNS), status_style(c.status));
         let line = format!(
             "{:>POINT_COLUMNS$}{GAP}{status}{GAP}{:>SCORE_COLUMNS$.2}{GAP}{}{GAP}{}",

@@ -25,7 +25,8 @@ impl Token {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// True for a character that belongs to a word: a letter, a digit, or a combining mark.
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }

@@ -1,7 +1,7 @@
 //! Words as the naming checks see them: letters and digits, with inner hyphens and apostrophes kept
 //! (`Jae-myung` is one word), each with its place in the sentence text.
 
-use unicode_normalization::char::canonical_combining_class;
+use crosscheck_parse::is_word_char;
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,13 +23,6 @@ impl Word {
     pub fn is_capitalised(self, s: &str) -> bool {
         self.text(s).chars().next().is_some_and(char::is_uppercase)
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || canonical_combining_class(c) != 0
 }
 
 /// Splits `text` into words.
