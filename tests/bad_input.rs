@@ -168,6 +168,8 @@ fn config_files_with_errors_name_the_file_the_line_and_the_key() {
         ("config-unknown-key.toml", &["{path}: line 3, key `suport_threshold`: unknown field"]),
         ("config-bad-type.toml", &["{path}: line 3, key `support_threshold`: invalid type"]),
         ("config-syntax.toml", &["{path}: line 2, key `support_threshold`: expected"]),
+        ("config-out-of-range.toml", &["{path}: key `unigram_share` must be a number from 0 to 1"]),
+        ("config-zero-count.toml", &["{path}: key `checks.min_quote_words` must be at least 1"]),
         ("does-not-exist.toml", &["{path}: ", "No such file"]),
     ];
     for (file, stderr) in cases {

@@ -115,7 +115,7 @@ impl Config {
     /// Reads a configuration from TOML text; `path` names the file in errors, which give the line
     /// and the key (`thresholds.toml: line 3, key `support_threshold`: invalid type…`).
     pub fn from_toml(path: &str, text: &str) -> Result<Config, Error> {
-        toml::from_str(text).map_err(|e| {
+        let config: Config = toml::from_str(text).map_err(|e| {
             let mut place = String::new();
             if let Some(span) = e.span() {
                 let at = span.start.min(text.len());
@@ -149,6 +149,61 @@ impl Config {
             }
             let message: Vec<&str> = e.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
             Error::new(ErrorKind::Config, format!("{path}{place}: {}", message.join("; ")))
-        })
+        })?;
+        config.validate().map_err(|e| Error::new(ErrorKind::Config, format!("{path}: {e}")))?;
+        Ok(config)
+    }
+
+    /// Checks that every value is usable: shares and thresholds finite and between 0 and 1,
+    /// weights finite and not negative, counts that divide or bound a loop at least 1. The error
+    /// names the key.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad =
+            |key: &str, rule: &str| Err(Error::new(ErrorKind::Config, format!("key `{key}` must be {rule}")));
+        let shares = [
+            ("unigram_share", self.unigram_share),
+            ("support_threshold", self.support_threshold),
+            ("min_gain", self.min_gain),
+            ("gap_support", self.gap_support),
+            ("min_gap_share", self.min_gap_share),
+            ("topic_min_share", self.topic_min_share),
+            ("verbatim_min_copied", self.verbatim_min_copied),
+            ("covered_min", self.covered_min),
+            ("covered_min_cited", self.covered_min_cited),
+            ("partial_min", self.partial_min),
+            ("checks.acronym_letter_overlap", self.checks.acronym_letter_overlap),
+            ("checks.related_long_form_share", self.checks.related_long_form_share),
+            ("checks.quote_source_share", self.checks.quote_source_share),
+        ];
+        for (key, v) in shares {
+            if !(0.0..=1.0).contains(&v) {
+                return bad(key, "a number from 0 to 1");
+            }
+        }
+        for (key, v) in [
+            ("stopword_weight", self.stopword_weight),
+            ("name_weight", self.name_weight),
+            ("salient_min_number", self.salient_min_number),
+        ] {
+            if !v.is_finite() || v < 0.0 {
+                return bad(key, "a number of at least 0");
+            }
+        }
+        if !(self.sentence_carried_at.is_finite()
+            && self.sentence_carried_at > 0.0
+            && self.sentence_carried_at <= 1.0)
+        {
+            return bad("sentence_carried_at", "a number above 0 and at most 1");
+        }
+        for (key, v) in [
+            ("candidates", self.candidates),
+            ("max_sources", self.max_sources),
+            ("checks.min_quote_words", self.checks.min_quote_words),
+        ] {
+            if v == 0 {
+                return bad(key, "at least 1");
+            }
+        }
+        Ok(())
     }
 }

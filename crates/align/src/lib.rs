@@ -70,6 +70,7 @@ impl AlignerBuilder {
 
     /// Prepares the official text (its index and term weights) and returns the engine.
     pub fn build(self, official: &Document) -> Result<Aligner, Error> {
+        self.config.validate()?;
         if official.sentences().next().is_none() {
             return Err(Error::new(
                 ErrorKind::EmptyOfficial,

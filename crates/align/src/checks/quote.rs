@@ -21,6 +21,9 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// changed last word shows its official counterpart).
 fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return (0, 0, 0);
+    }
     let mut t = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
@@ -103,9 +106,13 @@ pub(crate) fn check(
                 continue;
             }
             let src = official_sentences[i].1;
-            let wording = &src.text[src.tokens[a].span[0]..src.tokens[b].span[1]];
+            let (Some(ta), Some(tb)) = (src.tokens.get(a), src.tokens.get(b)) else { continue };
+            if n == 0 || ta.span[0] > tb.span[1] {
+                continue;
+            }
+            let wording = &src.text[ta.span[0]..tb.span[1]];
             let here = Location { path: doc.path.clone(), line: sentence.line_at(inner.start()) };
-            let there = Location { path: official.path.clone(), line: src.line_at(src.tokens[a].span[0]) };
+            let there = Location { path: official.path.clone(), line: src.line_at(ta.span[0]) };
             let message = format!(
                 "The quotation “{}” ({}:{}) differs from the official wording “{}” ({}:{}).",
                 inner.as_str(),
@@ -130,6 +137,12 @@ pub(crate) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_quotation_has_no_common_wording() {
+        assert_eq!(lcs(&[], &["hai".to_string()]), (0, 0, 0));
+        assert_eq!(lcs(&["hai".to_string()], &[]), (0, 0, 0));
+    }
     use crate::{Aligner, Relation};
     use crosscheck_parse::{Kind, Parser};
 
