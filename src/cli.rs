@@ -32,7 +32,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// List the acronyms (with their long forms), names, amounts, dates and years read from each
     /// file, then the naming inconsistencies found within and across the files: one name given two
-    /// acronyms (KVFTA / VKFTA), one acronym standing for two things, a name spelled two ways,
+    /// acronyms (EUFTA / FTAEU), one acronym standing for two things, a name spelled two ways,
     /// capitalisation that differs, spellings a glossary rejects.
     Terms(TermsArgs),
     /// Measure the aligner against a human gold annotation (a JSON file naming an official text
@@ -212,8 +212,8 @@ pub struct CompareArgs {
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Accepted aliases (not reported) and canonical spellings (reported against), from a TOML
-    /// file: `[[alias]] forms = ["Lee Jae Myung", "Lee Jae-myung"]`,
-    /// `[[canonical]] form = "KVFTA" variants = ["VKFTA"]`.
+    /// file: `[[alias]] forms = ["Anna Maria Berg", "Anna-Maria Berg"]`,
+    /// `[[canonical]] form = "EUFTA" variants = ["FTAEU"]`.
     #[arg(long, value_name = "FILE.toml")]
     pub glossary: Option<PathBuf>,
     /// Read every input, the official text and the articles, in this encoding (see `crosscheck parse

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use crosscheck_align::{Alignment, CoverageStatus, Finding, Relation, Severity};
 
-use super::file_name;
+use super::{file_name, severity_name};
 
 /// A condition that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,14 +92,6 @@ pub fn check(a: &Alignment, gates: &[Gate]) -> Vec<String> {
         }
     }
     met
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,11 @@
 
 use std::fmt::Write as _;
 
-use crosscheck_align::{Alignment, ArticleAlignment, DiffTag, Finding, Relation, Severity};
+use crosscheck_align::{Alignment, ArticleAlignment, DiffTag, Finding, Relation};
 
 use super::{
     cite, coverage_summary, display_diff, file_name, line_range, point_gist, relation_name, relation_summary,
-    role_name, split_space, status_name, Layout,
+    role_name, severity_name, split_space, status_name, Layout,
 };
 
 /// Renders the whole Markdown report.
@@ -67,14 +67,6 @@ fn coverage_table(out: &mut String, a: &Alignment, article: &ArticleAlignment, l
             c.score,
             missing.join(", ")
         );
-    }
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
     }
 }
 

@@ -164,6 +164,15 @@ pub(crate) fn gist(section: &OfficialSection, words: usize) -> String {
     kept
 }
 
+/// The contract's name of a severity.
+pub(crate) fn severity_name(s: crosscheck_align::Severity) -> &'static str {
+    match s {
+        crosscheck_align::Severity::Error => "error",
+        crosscheck_align::Severity::Warning => "warning",
+        crosscheck_align::Severity::Info => "info",
+    }
+}
+
 /// The contract's name of a relation (`not-content`).
 pub(crate) fn relation_name(r: Relation) -> &'static str {
     match r {

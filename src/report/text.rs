@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     cite, coverage_summary, display_diff, file_name, line_range, point_gist, relation_name, relation_summary,
-    role_name, split_space, status_name, Layout,
+    role_name, severity_name, split_space, status_name, Layout,
 };
 
 /// Width of the point column of the coverage table.
@@ -89,14 +89,6 @@ fn severity_style(s: Severity) -> Style {
         Severity::Error => fg(AnsiColor::Red).bold(),
         Severity::Warning => fg(AnsiColor::Yellow),
         Severity::Info => dim(),
-    }
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
     }
 }
 

@@ -45,6 +45,12 @@ const EN_STOPWORDS: &[&str] = &[
 static VI_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| VI_STOPWORDS.iter().copied().collect());
 static EN_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| EN_STOPWORDS.iter().copied().collect());
 
+/// Share of words with diacritics from which a text is Vietnamese (it marks almost every
+/// syllable; French or German mark one word in ten or fewer).
+const VIETNAMESE_MARKED_SHARE: f64 = 0.3;
+/// Share of English function words from which a text is English.
+const ENGLISH_FUNCTION_WORD_SHARE: f64 = 0.15;
+
 impl Language {
     /// True when `word` (as written) is a function word of this language.
     pub(crate) fn is_stopword(self, word: &str) -> bool {
@@ -91,9 +97,9 @@ impl Language {
             return Language::Other;
         }
         let share = |n: usize| n as f64 / words as f64;
-        if share(marked) >= 0.3 {
+        if share(marked) >= VIETNAMESE_MARKED_SHARE {
             Language::Vietnamese
-        } else if share(english) >= 0.15 {
+        } else if share(english) >= ENGLISH_FUNCTION_WORD_SHARE {
             Language::English
         } else {
             Language::Other

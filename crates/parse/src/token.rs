@@ -9,7 +9,7 @@ use crate::normalize::fold_into;
 /// its comparison key.
 ///
 /// Numbers keep their inner separators (`13/8/2025`, `1.000`, `2,5` are one token each); hyphens and
-/// apostrophes between letters split words (`Jae-myung` is `jae` and `myung`).
+/// apostrophes between letters split words (`Anna-Maria` is `anna` and `maria`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Token {
     /// Byte range of the token in its sentence's `text`.

@@ -14,7 +14,7 @@
 //! else at the first capitalised word followed by a lower-case one (a head noun such as
 //! `Hiệp định`, `Ủy ban`), else at its first capitalised word. Every other capitalised start inside it is kept as a candidate: when one
 //! equals the long form another definition gives a similarly spelled acronym, that is the long form
-//! (`Ủy ban hỗn hợp thực thi Hiệp định … (VKFTA)` names the agreement another sentence calls KVFTA).
+//! (`Joint Committee of the Agreement … (FTAEU)` names the agreement another sentence calls EUFTA).
 
 use crosscheck_parse::{fold, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};

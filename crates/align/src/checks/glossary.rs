@@ -4,13 +4,13 @@
 //! ```toml
 //! # Spellings that are all acceptable: findings between them are dropped.
 //! [[alias]]
-//! forms = ["Lee Jae Myung", "Lee Jae-myung"]
+//! forms = ["Anna Maria Berg", "Anna-Maria Berg"]
 //!
 //! # The spelling to use. Any spelling with the same letters (case, diacritics, spaces and hyphens
 //! # aside), and each listed variant, is reported where it is written.
 //! [[canonical]]
-//! form = "KVFTA"
-//! variants = ["VKFTA"]
+//! form = "EUFTA"
+//! variants = ["FTAEU"]
 //! ```
 
 use serde::Deserialize;
@@ -104,7 +104,7 @@ impl Glossary {
     }
 
     /// True when the finding's variants differ only by declared aliases of one another (around
-    /// them the text may be the same: `President Lee Jae Myung` / `President Lee Jae-myung`).
+    /// them the text may be the same: `President Anna Maria Berg` / `President Anna-Maria Berg`).
     fn accepts(&self, f: &Finding) -> bool {
         NAMING_KINDS.contains(&f.kind.as_str())
             && self.aliases.iter().any(|a| same_but_for(&f.variants, a, |s| s.to_string()))

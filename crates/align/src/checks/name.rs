@@ -1,13 +1,13 @@
 //! Name variants: the same person or body written with different spacing, hyphenation or
-//! diacritics (`Lee Jae Myung` / `Lee Jae-myung`), within a document and across documents.
+//! diacritics (`Anna Maria Berg` / `Anna-Maria Berg`), within a document and across documents.
 //!
 //! Names are runs of capitalised words (no name lists). Every run and every part of one is keyed
 //! with case, diacritics, hyphens and spaces removed; a key written two ways, one of them with at
 //! least two words or a hyphen, is a variant group. Spellings that differ in case only are left to
-//! the capitalisation check. Keys one edit apart (`Lee Jae-myung` / `Lee Jae-myng`) are joined
+//! the capitalisation check. Keys one edit apart (`Anna-Maria Berg` / `Anna-Marja Berg`) are joined
 //! when they are long enough and the parts of both start with the same letters: a likely
 //! misspelling. A group whose every place lies inside a larger reported group
-//! (`Jae Myung` inside `Lee Jae Myung`) is not reported again.
+//! (`Maria Berg` inside `Anna Maria Berg`) is not reported again.
 
 use crosscheck_parse::fold;
 use rustc_hash::FxHashMap;
@@ -66,7 +66,7 @@ fn initials(form: &str) -> Vec<char> {
 }
 
 /// True when the parts in which two spellings differ are all at least `min` letters long in both:
-/// `Jae-myung` / `Jae-myng` is a slip, `Văn An` / `Văn Anh` and `Trung` / `Trang` are likely two
+/// `Anna-Maria` / `Anna-Marja` is a slip, `Văn An` / `Văn Anh` and `Trung` / `Trang` are likely two
 /// names.
 fn long_parts_differ(a: &str, b: &str, min: usize) -> bool {
     let parts = |s: &str| -> Vec<String> {
@@ -168,8 +168,8 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    // A group that only adds context to a more widespread smaller one (`Quốc Lee Jae Myung` around
-    // `Lee Jae Myung`) is not the name.
+    // A group that only adds context to a more widespread smaller one (`Minister Anna Maria Berg` around
+    // `Anna Maria Berg`) is not the name.
     let spans: Vec<Spans> = candidates.iter().map(|(_, _, occs)| Spans::of(occs)).collect();
     let extension = |g: &(usize, String, Vec<Occ>)| {
         candidates.iter().zip(&spans).any(|(h, h_spans)| {

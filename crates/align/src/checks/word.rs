@@ -1,5 +1,5 @@
 //! Words as the naming checks see them: letters and digits, with inner hyphens and apostrophes kept
-//! (`Jae-myung` is one word), each with its place in the sentence text.
+//! (`Anna-Maria` is one word), each with its place in the sentence text.
 
 use crosscheck_parse::is_word_char;
 
@@ -19,7 +19,7 @@ impl Word {
         &s[self.start..self.end]
     }
 
-    /// True when the word starts with an upper-case letter or is a number inside a name.
+    /// True when the word starts with an upper-case letter.
     pub fn is_capitalised(self, s: &str) -> bool {
         self.text(s).chars().next().is_some_and(char::is_uppercase)
     }
@@ -59,7 +59,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 }
 
 /// The key that groups spellings of one name: case, diacritics, hyphens, spaces and punctuation
-/// removed (`Lee Jae-myung` and `Lee Jae Myung` are both `leejaemyung`).
+/// removed (`Anna-Maria Berg` and `Anna Maria Berg` are both `annamariaberg`).
 pub(crate) fn name_key(s: &str) -> String {
     crosscheck_parse::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
