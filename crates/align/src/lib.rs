@@ -79,9 +79,11 @@ impl AlignerBuilder {
         }
         let index = index::Index::build(official, &self.config);
         let points = coverage::points(official, &index, &self.config);
+        let text = official_text(official);
         Ok(Aligner {
+            prepared: checks::OfficialChecks::new(official, &text, &self.config.checks),
             official: official.clone(),
-            text: official_text(official),
+            text,
             index,
             points,
             config: self.config,
@@ -100,6 +102,8 @@ pub struct Aligner {
     glossary: Option<Glossary>,
     index: index::Index,
     points: Vec<coverage::PointInfo>,
+    /// The official side of the consistency checks.
+    prepared: checks::OfficialChecks,
 }
 
 fn official_text(doc: &Document) -> OfficialText {
@@ -220,8 +224,14 @@ impl Aligner {
     /// `alignments` are in the same order, as [`Aligner::align`] produced them.
     pub fn check(&self, articles: &[Document], alignments: &mut [ArticleAlignment]) -> Vec<Finding> {
         let pairs: Vec<(&Document, &ArticleAlignment)> = articles.iter().zip(alignments.iter()).collect();
-        let result =
-            checks::check(&self.official, &self.text, &pairs, self.glossary.as_ref(), &self.config.checks);
+        let result = checks::check(
+            &self.official,
+            &self.prepared,
+            &self.text,
+            &pairs,
+            self.glossary.as_ref(),
+            &self.config.checks,
+        );
         for (alignment, found) in alignments.iter_mut().zip(result.per_article) {
             alignment.findings.extend(found);
         }

@@ -322,6 +322,38 @@ fn related(a: &str, b: &str, share: f64) -> bool {
     common == shorter || common as f64 >= share * shorter as f64
 }
 
+/// The acronym definitions and uses of one document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocAcronyms {
+    defs: Vec<Definition>,
+    /// Every written occurrence (definitions included), in order.
+    uses: Vec<(String, Occ)>,
+}
+
+/// Reads the definitions and uses of sentence `i` of document `d`.
+pub(crate) fn read(d: usize, i: usize, s: &Sentence, cfg: &ChecksConfig, out: &mut DocAcronyms) {
+    // A title in capitals is not a row of acronyms.
+    if shouting(&s.text) {
+        return;
+    }
+    // A dateline's `PLACE (AGENCY)` defines nothing.
+    let defs_here = if s.role.is_content() { definitions(d, i, s, cfg) } else { Vec::new() };
+    for def in defs_here {
+        if def.acronym.contains(' ') {
+            let mut from = 0;
+            while let Some(p) = s.text[from..].find(&def.acronym).map(|p| p + from) {
+                out.uses.push((def.acronym.clone(), Occ::at(d, i, s, p, p + def.acronym.len())));
+                from = p + def.acronym.len();
+            }
+        }
+        out.defs.push(def);
+    }
+    let title = title_end(&s.text);
+    for (a, b) in acronym_tokens(&s.text, cfg.max_acronym_len).into_iter().filter(|&(a, _)| a >= title) {
+        out.uses.push((s.text[a..b].to_string(), Occ::at(d, i, s, a, b)));
+    }
+}
+
 /// Every acronym definition and use in the corpus.
 struct Registry {
     defs: Vec<(usize, Definition)>,
@@ -332,36 +364,10 @@ struct Registry {
 fn registry(corpus: &Corpus, cfg: &ChecksConfig) -> Registry {
     let mut defs = Vec::new();
     let mut uses: FxHashMap<String, Vec<Occ>> = FxHashMap::default();
-    for d in 0..corpus.docs.len() {
-        for (i, s) in corpus.sentences(d) {
-            // A title in capitals is not a row of acronyms.
-            if shouting(&s.text) {
-                continue;
-            }
-            // A dateline's `PLACE (AGENCY)` defines nothing.
-            let defs_here = if s.role.is_content() { definitions(d, i, s, cfg) } else { Vec::new() };
-            for def in defs_here {
-                if def.acronym.contains(' ') {
-                    let mut from = 0;
-                    while let Some(p) = s.text[from..].find(&def.acronym).map(|p| p + from) {
-                        uses.entry(def.acronym.clone()).or_default().push(Occ::at(
-                            d,
-                            i,
-                            s,
-                            p,
-                            p + def.acronym.len(),
-                        ));
-                        from = p + def.acronym.len();
-                    }
-                }
-                defs.push((d, def));
-            }
-            let title = title_end(&s.text);
-            for (a, b) in
-                acronym_tokens(&s.text, cfg.max_acronym_len).into_iter().filter(|&(a, _)| a >= title)
-            {
-                uses.entry(s.text[a..b].to_string()).or_default().push(Occ::at(d, i, s, a, b));
-            }
+    for (d, facts) in corpus.facts.iter().enumerate() {
+        defs.extend(facts.acronyms.defs.iter().map(|def| (d, def.clone())));
+        for (acronym, occ) in &facts.acronyms.uses {
+            uses.entry(acronym.clone()).or_default().push(occ.clone());
         }
     }
     // A shorter reading that is exactly what a similarly spelled acronym stands for elsewhere is
@@ -580,7 +586,8 @@ mod tests {
                 "Cần Thơ (TTXVN) - Hai bên gặp nhau.\n\nJOINT STATEMENT OF THE CITY OF HARBOURTON\n\nCITY OF HARBOURTON Regulation on scooters.\n\nThe WTO met.\n",
             )
             .unwrap();
-        let corpus = Corpus { docs: vec![&doc], official: None };
+        let facts = crate::checks::facts::DocFacts::read(0, &doc, &ChecksConfig::default());
+        let corpus = Corpus { docs: vec![&doc], facts: vec![&facts], official: None };
         let found: Vec<(String, String)> =
             terms(&corpus, &ChecksConfig::default()).into_iter().map(|t| (t.text, t.detail)).collect();
         assert_eq!(found, [("TTXVN".to_string(), String::new()), ("WTO".to_string(), String::new())]);

@@ -13,13 +13,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::word::words;
+use super::word::Word;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
 
-/// Phrases of one sentence, as lower-cased word lists.
-fn phrases(text: &str) -> Vec<Vec<String>> {
-    let ws = words(text);
+/// Phrases of one sentence (its words `ws`, lower-cased `lowered`), as lower-cased word lists.
+pub(crate) fn phrases(text: &str, ws: &[Word], lowered: &[String]) -> Vec<Vec<String>> {
     let cap = |k: usize| ws[k].is_capitalised(text);
     let joined = |k: usize| k < ws.len() && ws[k].joined;
     let mut out = Vec::new();
@@ -47,7 +46,7 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
             end += 1;
         }
         if capitals >= 2 {
-            out.push(ws[k..=end].iter().map(|w| w.text(text).to_lowercase()).collect());
+            out.push(lowered[k..=end].to_vec());
         }
         k = end + 1;
     }
@@ -56,12 +55,8 @@ fn phrases(text: &str) -> Vec<Vec<String>> {
 
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    for d in 0..corpus.docs.len() {
-        for (_, s) in corpus.sentences(d) {
-            keys.extend(phrases(&s.text));
-        }
-    }
+    let mut keys: Vec<&[String]> =
+        corpus.facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
     keys.sort_unstable();
     keys.dedup();
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -71,9 +66,8 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     // One pass over the corpus finds every phrase's places; no word index is kept.
     let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
     for d in 0..corpus.docs.len() {
-        for (i, s) in corpus.sentences(d) {
-            let ws = words(&s.text);
-            let lowered: Vec<String> = ws.iter().map(|w| w.text(&s.text).to_lowercase()).collect();
+        let facts = corpus.facts[d];
+        for (((i, s), ws), lowered) in corpus.sentences(d).zip(&facts.words).zip(&facts.lowered) {
             // The first word of a sentence is skipped: its capital says nothing.
             for k in 1..ws.len() {
                 let Some(ids) = by_first.get(lowered[k].as_str()) else { continue };

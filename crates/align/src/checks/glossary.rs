@@ -16,7 +16,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::word::{name_key, words};
+use super::word::name_key;
 use super::{cite, Corpus, Findings, Occ};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Finding, Severity};
@@ -138,8 +138,7 @@ impl Glossary {
                 .unwrap_or(1);
             for d in 0..corpus.docs.len() {
                 let mut occs: Vec<Occ> = Vec::new();
-                for (i, s) in corpus.sentences(d) {
-                    let ws = words(&s.text);
+                for ((i, s), ws) in corpus.sentences(d).zip(&corpus.facts[d].words) {
                     for a in 0..ws.len() {
                         for b in a + 1..=ws.len().min(a + longest + 2) {
                             if b - 1 > a && !ws[b - 1].joined {

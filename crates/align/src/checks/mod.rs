@@ -9,6 +9,7 @@
 
 pub(crate) mod acronym;
 pub(crate) mod capitalisation;
+pub(crate) mod facts;
 pub(crate) mod glossary;
 pub(crate) mod name;
 pub(crate) mod quantity;
@@ -25,6 +26,7 @@ use crate::model::{ArticleAlignment, Finding, Location, OfficialText, Severity};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use facts::DocFacts;
 pub use glossary::Glossary;
 
 /// Thresholds of the consistency checks (the `[checks]` table of the configuration file).
@@ -104,9 +106,11 @@ pub(crate) struct CheckResult {
     pub shared: Vec<Finding>,
 }
 
-/// The documents of one run: the official text (if any) and the articles.
+/// The documents of one run: the official text (if any) and the articles, with their facts
+/// (`facts[d]` read for document `d`).
 pub(crate) struct Corpus<'a> {
     pub docs: Vec<&'a Document>,
+    pub facts: Vec<&'a DocFacts>,
     pub official: Option<usize>,
 }
 
@@ -340,9 +344,29 @@ pub(crate) fn naming(corpus: &Corpus, glossary: Option<&Glossary>, cfg: &ChecksC
     out
 }
 
-/// Every check for one official text and its aligned articles.
+/// The official text's side of the checks, read once when the aligner is built.
+#[derive(Debug, Clone)]
+pub(crate) struct OfficialChecks {
+    /// The naming facts of the official text as document 0 of a corpus.
+    facts: DocFacts,
+    /// The amounts, dates and years of every official sentence.
+    values: quantity::OfficialValues,
+}
+
+impl OfficialChecks {
+    /// Reads the official text.
+    pub fn new(official: &Document, text: &OfficialText, cfg: &ChecksConfig) -> OfficialChecks {
+        OfficialChecks {
+            facts: DocFacts::read(0, official, cfg),
+            values: quantity::OfficialValues::new(official, text, cfg),
+        }
+    }
+}
+
+/// Every check for one official text (read beforehand into `prepared`) and its aligned articles.
 pub(crate) fn check(
     official: &Document,
+    prepared: &OfficialChecks,
     text: &OfficialText,
     articles: &[(&Document, &ArticleAlignment)],
     glossary: Option<&Glossary>,
@@ -350,13 +374,19 @@ pub(crate) fn check(
 ) -> CheckResult {
     let mut docs = vec![official];
     docs.extend(articles.iter().map(|(d, _)| *d));
-    let corpus = Corpus { docs, official: Some(0) };
+    let article_facts: Vec<DocFacts> = if articles.len() > 1 {
+        articles.par_iter().enumerate().map(|(i, (doc, _))| DocFacts::read(i + 1, doc, cfg)).collect()
+    } else {
+        articles.iter().enumerate().map(|(i, (doc, _))| DocFacts::read(i + 1, doc, cfg)).collect()
+    };
+    let mut facts = vec![&prepared.facts];
+    facts.extend(&article_facts);
+    let corpus = Corpus { docs, facts, official: Some(0) };
     let mut found = naming(&corpus, glossary, cfg);
-    let sources = quantity::OfficialValues::new(official, text, cfg);
     let per_article: Vec<Vec<Finding>> = articles
         .par_iter()
         .map(|(doc, alignment)| {
-            let mut list = quantity::check(&sources, doc, alignment, cfg);
+            let mut list = quantity::check(&prepared.values, doc, alignment, cfg);
             list.extend(quote::check(official, text, doc, alignment, cfg));
             list
         })
@@ -408,7 +438,8 @@ pub(crate) fn add_term(list: &mut Vec<TermEntry>, text: &str, detail: String, li
 
 /// The acronyms, names and quantities of one document.
 pub fn terms(doc: &Document, cfg: &ChecksConfig) -> Terms {
-    let corpus = Corpus { docs: vec![doc], official: None };
+    let facts = DocFacts::read(0, doc, cfg);
+    let corpus = Corpus { docs: vec![doc], facts: vec![&facts], official: None };
     Terms {
         path: doc.path.clone(),
         acronyms: acronym::terms(&corpus, cfg),
@@ -425,7 +456,9 @@ pub fn check_documents(
     glossary: Option<&Glossary>,
     cfg: &ChecksConfig,
 ) -> Vec<Finding> {
-    let corpus = Corpus { docs: docs.iter().collect(), official };
+    let facts: Vec<DocFacts> =
+        docs.par_iter().enumerate().map(|(d, doc)| DocFacts::read(d, doc, cfg)).collect();
+    let corpus = Corpus { docs: docs.iter().collect(), facts: facts.iter().collect(), official };
     let found = naming(&corpus, glossary, cfg);
     let mut all = found.shared;
     for list in found.per_doc {

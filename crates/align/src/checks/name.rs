@@ -9,21 +9,21 @@
 //! misspelling. A group whose every place lies inside a larger reported group
 //! (`Maria Berg` inside `Anna Maria Berg`) is not reported again.
 
-use crosscheck_parse::fold;
+use crosscheck_parse::{fold, Sentence};
 use rustc_hash::FxHashMap;
 
 use super::acronym::is_acronym;
-use super::word::{name_key, words, Word};
+use super::word::{name_key, Word};
 use super::{
     add_term, describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans, TermEntry,
 };
 use crate::model::Severity;
 
-/// Runs of capitalised words (acronyms excluded) joined by spaces only, per sentence.
-pub(crate) fn runs(text: &str, cfg: &ChecksConfig) -> Vec<Vec<Word>> {
+/// Runs of capitalised words (acronyms excluded) joined by spaces only, in a sentence's words.
+pub(crate) fn runs(text: &str, ws: &[Word], cfg: &ChecksConfig) -> Vec<Vec<Word>> {
     let mut out: Vec<Vec<Word>> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
-    for w in words(text) {
+    for &w in ws {
         let name_word = w.is_capitalised(text) && !is_acronym(w.text(text), cfg.max_acronym_len);
         if (!name_word || !w.joined) && !current.is_empty() {
             out.push(std::mem::take(&mut current));
@@ -38,26 +38,84 @@ pub(crate) fn runs(text: &str, cfg: &ChecksConfig) -> Vec<Vec<Word>> {
     out
 }
 
+/// The name-like places of one document, grouped by key, with the one-letter deletions of the
+/// keys long enough to be compared for misspellings.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocNames {
+    /// Key, then the places written with it (with their number of words), in order.
+    groups: Vec<(String, Vec<(usize, Occ)>)>,
+    slot: FxHashMap<String, usize>,
+    /// For each group, its key with one character deleted, for every character (empty when the
+    /// key is too short to compare).
+    deletions: Vec<Vec<String>>,
+}
+
+impl DocNames {
+    fn add(&mut self, words: usize, occ: Occ) {
+        let key = name_key(&occ.form);
+        let next = self.groups.len();
+        let slot = *self.slot.entry(key.clone()).or_insert(next);
+        if slot == next {
+            self.groups.push((key, Vec::new()));
+        }
+        self.groups[slot].1.push((words, occ));
+    }
+
+    /// Computes the deletions once every place is in.
+    pub(crate) fn finish(&mut self, cfg: &ChecksConfig) {
+        self.deletions = self
+            .groups
+            .iter()
+            .map(|(key, _)| {
+                let chars: Vec<char> = key.chars().collect();
+                if chars.len() < cfg.min_misspelt_name_len {
+                    return Vec::new();
+                }
+                (0..chars.len())
+                    .map(|skip| {
+                        chars.iter().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect()
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+}
+
+/// Reads the name-like places of sentence `i` of document `d` (its words are `ws`).
+pub(crate) fn read(d: usize, i: usize, s: &Sentence, ws: &[Word], cfg: &ChecksConfig, out: &mut DocNames) {
+    for run in runs(&s.text, ws, cfg) {
+        for a in 0..run.len() {
+            for b in a + 1..=run.len().min(a + cfg.max_name_words) {
+                out.add(b - a, Occ::at(d, i, s, run[a].start, run[b - 1].end));
+            }
+        }
+    }
+}
+
 fn multi_part(form: &str) -> bool {
     form.contains(char::is_whitespace) || form.contains(['-', '\'', '’'])
 }
 
-/// Every name-like place of the corpus, grouped by key.
-fn groups(corpus: &Corpus, cfg: &ChecksConfig) -> FxHashMap<String, Vec<(usize, Occ)>> {
-    let mut by_key: FxHashMap<String, Vec<(usize, Occ)>> = FxHashMap::default();
-    for d in 0..corpus.docs.len() {
-        for (i, s) in corpus.sentences(d) {
-            for run in runs(&s.text, cfg) {
-                for a in 0..run.len() {
-                    for b in a + 1..=run.len().min(a + cfg.max_name_words) {
-                        let occ = Occ::at(d, i, s, run[a].start, run[b - 1].end);
-                        by_key.entry(name_key(&occ.form)).or_default().push((b - a, occ));
-                    }
-                }
+/// A group of places written with one key: the key, its places (each with its number of words)
+/// and its one-letter deletions.
+type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>, &'a [String]);
+
+/// Every name-like place of the corpus, grouped by key, in order of first appearance.
+fn groups<'a>(corpus: &Corpus<'a>) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    let mut slot: FxHashMap<&'a str, usize> = FxHashMap::default();
+    for facts in &corpus.facts {
+        let names = &facts.names;
+        for ((key, occs), deletions) in names.groups.iter().zip(&names.deletions) {
+            let next = out.len();
+            let at = *slot.entry(key.as_str()).or_insert(next);
+            if at == next {
+                out.push((key.as_str(), Vec::new(), deletions.as_slice()));
             }
+            out[at].1.extend(occs.iter().map(|(n, o)| (*n, o)));
         }
     }
-    by_key
+    out
 }
 
 /// First letters of the parts of a name (split at spaces and hyphens), folded.
@@ -83,31 +141,27 @@ fn long_parts_differ(a: &str, b: &str, min: usize) -> bool {
 
 /// Joins groups whose keys are one edit apart (`leejaemyung` / `leejaemyng`) when both are long
 /// enough and their parts start with the same letters: a likely misspelling of one name.
-fn merge_misspellings(
-    by_key: FxHashMap<String, Vec<(usize, Occ)>>,
+fn merge_misspellings<'a>(
+    mut groups: Vec<Group<'a>>,
     cfg: &ChecksConfig,
-) -> Vec<(String, Vec<(usize, Occ)>)> {
-    let mut groups: Vec<(String, Vec<(usize, Occ)>)> = by_key.into_iter().collect();
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+) -> Vec<(&'a str, Vec<(usize, &'a Occ)>)> {
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
     let eligible: Vec<Option<Vec<char>>> = groups
         .iter()
-        .map(|(key, occs)| {
+        .map(|(key, occs, _)| {
             let multi = occs.iter().any(|(_, o)| multi_part(&o.form));
             (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
         })
         .collect();
     // Two keys one edit apart share the key itself or a one-character deletion.
-    let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, (key, _)) in groups.iter().enumerate() {
+    let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, (key, _, deletions)) in groups.iter().enumerate() {
         if eligible[i].is_none() {
             continue;
         }
-        let chars: Vec<char> = key.chars().collect();
-        buckets.entry(key.clone()).or_default().push(i);
-        for skip in 0..chars.len() {
-            let deleted: String =
-                chars.iter().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect();
-            buckets.entry(deleted).or_default().push(i);
+        buckets.entry(key).or_default().push(i);
+        for deleted in deletions.iter() {
+            buckets.entry(deleted.as_str()).or_default().push(i);
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -123,7 +177,7 @@ fn merge_misspellings(
             for &j in &ids[x + 1..] {
                 let close = i != j
                     && eligible[i] == eligible[j]
-                    && strsim::levenshtein(&groups[i].0, &groups[j].0) <= cfg.max_name_edits
+                    && strsim::levenshtein(groups[i].0, groups[j].0) <= cfg.max_name_edits
                     && long_parts_differ(
                         &groups[i].1[0].1.form,
                         &groups[j].1[0].1.form,
@@ -137,7 +191,7 @@ fn merge_misspellings(
             }
         }
     }
-    let mut merged: Vec<(String, Vec<(usize, Occ)>)> = Vec::new();
+    let mut merged: Vec<(&str, Vec<(usize, &Occ)>)> = Vec::new();
     let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
     for i in 0..groups.len() {
         let r = root(&mut parent, i);
@@ -146,7 +200,7 @@ fn merge_misspellings(
             Some(&k) => merged[k].1.extend(occs),
             None => {
                 slot.insert(r, merged.len());
-                merged.push((groups[r].0.clone(), occs));
+                merged.push((groups[r].0, occs));
             }
         }
     }
@@ -155,16 +209,22 @@ fn merge_misspellings(
 
 /// Adds the name-variant findings.
 pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
-    let mut candidates: Vec<(usize, String, Vec<Occ>)> = merge_misspellings(groups(corpus, cfg), cfg)
+    let mut candidates: Vec<(usize, String, Vec<Occ>)> = merge_misspellings(groups(corpus), cfg)
         .into_iter()
         .filter_map(|(key, occs)| {
+            // Most groups are one spelling: settle that before copying anything.
+            let first = &occs.first()?.1.form;
+            if occs.iter().all(|(_, o)| o.form == *first) {
+                return None;
+            }
             let words = occs.iter().map(|(n, _)| *n).max().unwrap_or(0);
-            let occs: Vec<Occ> = occs.into_iter().map(|(_, o)| o).collect();
+            let occs: Vec<Occ> = occs.into_iter().map(|(_, o)| o.clone()).collect();
             let forms = super::variants(&occs);
             let mut lowered: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
             lowered.sort_unstable();
             lowered.dedup();
-            (forms.iter().any(|f| multi_part(f)) && lowered.len() >= 2).then_some((words, key, occs))
+            (forms.iter().any(|f| multi_part(f)) && lowered.len() >= 2)
+                .then(|| (words, key.to_string(), occs))
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -204,8 +264,8 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
 /// The multi-word names of a one-document corpus.
 pub(crate) fn terms(corpus: &Corpus, cfg: &ChecksConfig) -> Vec<TermEntry> {
     let mut out = Vec::new();
-    for (_, s) in corpus.sentences(0) {
-        for run in runs(&s.text, cfg) {
+    for ((_, s), ws) in corpus.sentences(0).zip(&corpus.facts[0].words) {
+        for run in runs(&s.text, ws, cfg) {
             let (a, b) = (run[0].start, run[run.len() - 1].end);
             if multi_part(&s.text[a..b]) {
                 add_term(&mut out, &s.text[a..b], String::new(), s.line_at(a));

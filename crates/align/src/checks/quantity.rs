@@ -393,27 +393,30 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
 }
 
 /// The values of every official sentence, by sentence id, with where they are.
-pub(crate) struct OfficialValues<'a> {
+#[derive(Debug, Clone)]
+pub(crate) struct OfficialValues {
     path: String,
-    sentences: Vec<OfficialEntry<'a>>,
+    sentences: Vec<OfficialEntry>,
 }
 
-struct OfficialEntry<'a> {
+#[derive(Debug, Clone)]
+struct OfficialEntry {
     id: String,
     point: u32,
-    sentence: &'a Sentence,
+    /// The sentence (a copy: read once, kept with the aligner).
+    sentence: Sentence,
     values: Vec<Quantity>,
 }
 
-impl<'a> OfficialValues<'a> {
-    pub(crate) fn new(doc: &'a Document, text: &OfficialText, cfg: &ChecksConfig) -> OfficialValues<'a> {
+impl OfficialValues {
+    pub(crate) fn new(doc: &Document, text: &OfficialText, cfg: &ChecksConfig) -> OfficialValues {
         let mut sentences = Vec::new();
         for (section, cited) in doc.sections.iter().zip(&text.sections) {
             for (s, c) in section.sentences.iter().zip(&cited.sentences) {
                 sentences.push(OfficialEntry {
                     id: c.id.clone(),
                     point: cited.point,
-                    sentence: s,
+                    sentence: s.clone(),
                     values: extract(&s.text, cfg),
                 });
             }

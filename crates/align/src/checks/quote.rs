@@ -19,7 +19,7 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest common subsequence of two key lists: its length and the index range of `b` it covers,
 /// widened by the words of `a` left unmatched before its first and after its last match (so a
 /// changed last word shows its official counterpart).
-fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
+fn lcs(a: &[String], b: &[&str]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return (0, 0, 0);
@@ -50,8 +50,8 @@ fn lcs(a: &[String], b: &[String]) -> (usize, usize, usize) {
     (t[0][0] as usize, start, end.max(start))
 }
 
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+fn contains_run(hay: &[&str], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(h, n)| *h == n))
 }
 
 /// The quotation findings of one aligned article.
@@ -68,8 +68,8 @@ pub(crate) fn check(
         .zip(&text.sections)
         .flat_map(|(s, t)| s.sentences.iter().zip(&t.sentences).map(|(x, c)| (c.id.as_str(), x)))
         .collect();
-    let keyed: Vec<Vec<String>> =
-        official_sentences.iter().map(|(_, s)| s.tokens.iter().map(|t| t.key.clone()).collect()).collect();
+    let keyed: Vec<Vec<&str>> =
+        official_sentences.iter().map(|(_, s)| s.tokens.iter().map(|t| t.key.as_str()).collect()).collect();
     let mut out = Vec::new();
     for ps in &alignment.sentences {
         if ps.relation == Relation::NotContent {
@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn an_empty_quotation_has_no_common_wording() {
-        assert_eq!(lcs(&[], &["hai".to_string()]), (0, 0, 0));
+        assert_eq!(lcs(&[], &["hai"]), (0, 0, 0));
         assert_eq!(lcs(&["hai".to_string()], &[]), (0, 0, 0));
     }
     use crate::{Aligner, Relation};

@@ -1,0 +1,43 @@
+//! What the naming checks read from one document, read once: the words of every sentence, the
+//! acronym definitions and uses, the name-like runs and the capitalised phrases. The official
+//! text's facts are read when the aligner is built, so checking an article reads only the article.
+
+use crosscheck_parse::Document;
+
+use super::word::{words, Word};
+use super::{acronym, capitalisation, name, ChecksConfig};
+
+/// The facts of one document, for the document with index `doc` in a [`super::Corpus`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocFacts {
+    /// The words of each sentence, in document order.
+    pub words: Vec<Vec<Word>>,
+    /// The same words lower-cased.
+    pub lowered: Vec<Vec<String>>,
+    /// Acronym definitions and uses.
+    pub acronyms: acronym::DocAcronyms,
+    /// Name-like places with their keys.
+    pub names: name::DocNames,
+    /// Capitalised phrases (lower-cased word lists), sorted, each once.
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl DocFacts {
+    /// Reads the facts of `document`, which is document `doc` of the corpus it will be checked in.
+    pub fn read(doc: usize, document: &Document, cfg: &ChecksConfig) -> DocFacts {
+        let mut facts = DocFacts::default();
+        for (i, (_, s)) in document.sentences().enumerate() {
+            let ws = words(&s.text);
+            let lowered: Vec<String> = ws.iter().map(|w| w.text(&s.text).to_lowercase()).collect();
+            acronym::read(doc, i, s, cfg, &mut facts.acronyms);
+            name::read(doc, i, s, &ws, cfg, &mut facts.names);
+            facts.phrases.extend(capitalisation::phrases(&s.text, &ws, &lowered));
+            facts.words.push(ws);
+            facts.lowered.push(lowered);
+        }
+        facts.names.finish(cfg);
+        facts.phrases.sort_unstable();
+        facts.phrases.dedup();
+        facts
+    }
+}
