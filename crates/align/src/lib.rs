@@ -92,6 +92,21 @@ impl AlignerBuilder {
     }
 }
 
+/// An article read into weighted terms by [`Aligner::prepare`] (valid for that aligner only).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    terms: Vec<index::Terms>,
+}
+
+/// How [`Aligner::nearest`] finds the official sentences most like a press sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// Through the inverted index of weighted words (what the aligner uses).
+    Index,
+    /// By scoring every official sentence (all pairs).
+    Scan,
+}
+
 /// The alignment engine for one official text. Immutable once built, `Send + Sync`: share it across
 /// threads to align many articles.
 #[derive(Debug, Clone)]
@@ -155,6 +170,37 @@ impl Aligner {
     /// The language used for matching (detected from the official text unless configured).
     pub fn language(&self) -> Language {
         self.index.language
+    }
+
+    /// Reads an article's content sentences into the weighted terms the matching works on (what
+    /// [`Aligner::align`] does first), for [`Aligner::nearest`].
+    pub fn prepare(&self, article: &Document) -> Prepared {
+        let mut unknown = FxHashMap::default();
+        let mut terms: Vec<index::Terms> = article
+            .sentences()
+            .map(|(_, s)| s)
+            .filter(|s| s.role.is_content())
+            .map(|s| self.index.terms_of(s, &mut unknown))
+            .collect();
+        self.index.weigh(&mut terms);
+        Prepared { terms }
+    }
+
+    /// The candidate search alone: for each content sentence of a prepared article, in order, the
+    /// official sentences (numbered from 0 in document order) most like it, best first, at most
+    /// `limit`. [`Search::Index`] ranks the sentences that share weighted words with it through the
+    /// inverted index, as [`Aligner::align`] does before scoring; [`Search::Scan`] scores every
+    /// official sentence with the matching score (the all-pairs scan). For benchmarks and for
+    /// checking that the index does not lose sources.
+    pub fn nearest(&self, article: &Prepared, limit: usize, search: Search) -> Vec<Vec<usize>> {
+        article
+            .terms
+            .iter()
+            .map(|p| match search {
+                Search::Index => self.index.candidates(p, limit),
+                Search::Scan => matching::scan(&self.index, p, limit, &self.config),
+            })
+            .collect()
     }
 
     /// Aligns one article: sources and relation of every sentence, coverage of every point.

@@ -117,6 +117,18 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
 /// 3. Below `support_threshold` the sentence is unsupported; two or more sources make it
 ///    condensed; one source it copies in order (`verbatim_min_copied`) makes it verbatim, else
 ///    paraphrase.
+/// The official sentences most like the press sentence `p` by the matching score, best first, at
+/// most `limit`: every official sentence is scored (the all-pairs scan the index avoids).
+pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> Vec<usize> {
+    let mut scored: Vec<(usize, f64)> = (0..index.sentences.len())
+        .map(|c| (c, Explained::by(p, &index.sentences[c]).score(p, config.unigram_share)))
+        .filter(|&(_, s)| s > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(limit);
+    scored.into_iter().map(|(c, _)| c).collect()
+}
+
 pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match {
     let candidates =
         if config.exhaustive { index.all_sentences() } else { index.candidates(p, config.candidates) };

@@ -58,7 +58,7 @@ pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structu
 pub use error::{Error, ErrorKind};
 pub use markup::Format;
 pub use normalize::{display, fold, fold_into, fold_whitespace};
-pub use token::{is_word_char, tokenize, Token};
+pub use token::{is_letter_or_digit, is_word_char, tokenize, Token};
 
 /// Reads documents. Build one with [`Parser::new`] or [`Parser::builder`], then call
 /// [`Parser::parse`] for each file; it holds no state between calls and can be shared across

@@ -30,28 +30,46 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    let n = c as usize;
-    if n < TABLE_END {
-        return WORD_CHARS[n / 64] & (1 << (n % 64)) != 0;
+    lookup(&WORD_CHARS, c).unwrap_or_else(|| is_word_char_slow(c))
+}
+
+/// True for a letter or a digit: [`char::is_alphanumeric`], answered from a table for the common
+/// scripts.
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
     }
-    is_word_char_slow(c)
+    lookup(&ALPHANUMERIC, c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// The characters below this one (Latin, Greek, Cyrillic, the Indic scripts, Hangul Jamo, Latin
-/// Extended Additional, punctuation) are answered from [`WORD_CHARS`]; Unicode's own lookup is
-/// slow for them, and they are most of the text this tool reads.
+/// Extended Additional, punctuation) are answered from tables; Unicode's own lookup is slow for
+/// them, and they are most of the text this tool reads.
 const TABLE_END: usize = 0x3000;
 
-/// One bit per character below [`TABLE_END`]: set for word characters.
-static WORD_CHARS: std::sync::LazyLock<Box<[u64; TABLE_END / 64]>> = std::sync::LazyLock::new(|| {
+/// One bit per character below [`TABLE_END`].
+type Table = std::sync::LazyLock<Box<[u64; TABLE_END / 64]>>;
+
+/// Word characters ([`is_word_char_slow`]).
+static WORD_CHARS: Table = std::sync::LazyLock::new(|| table(is_word_char_slow));
+/// Letters and digits.
+static ALPHANUMERIC: Table = std::sync::LazyLock::new(|| table(char::is_alphanumeric));
+
+fn table(test: fn(char) -> bool) -> Box<[u64; TABLE_END / 64]> {
     let mut bits = Box::new([0u64; TABLE_END / 64]);
     for (n, c) in (0..TABLE_END as u32).filter_map(|n| char::from_u32(n).map(|c| (n as usize, c))) {
-        if is_word_char_slow(c) {
+        if test(c) {
             bits[n / 64] |= 1 << (n % 64);
         }
     }
     bits
-});
+}
+
+/// The table's answer for `c`, or `None` past its end.
+fn lookup(table: &Table, c: char) -> Option<bool> {
+    let n = c as usize;
+    (n < TABLE_END).then(|| table[n / 64] & (1 << (n % 64)) != 0)
+}
 
 fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || canonical_combining_class(c) != 0
@@ -116,9 +134,10 @@ mod tests {
     }
 
     #[test]
-    fn the_word_character_table_agrees_with_unicode_for_every_character() {
+    fn the_character_tables_agree_with_unicode_for_every_character() {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "U+{:04X}", c as u32);
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
     }
 }

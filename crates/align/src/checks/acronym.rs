@@ -16,7 +16,7 @@
 //! equals the long form another definition gives a similarly spelled acronym, that is the long form
 //! (`Joint Committee of the Agreement … (FTAEU)` names the agreement another sentence calls EUFTA).
 
-use crosscheck_parse::{fold, Sentence};
+use crosscheck_parse::{fold, is_letter_or_digit, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word::{phrase_key, words, Word};
@@ -61,11 +61,7 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
 
 /// True for the characters of an acronym-like token.
 fn is_acronym_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '+' || c == '&'
-    } else {
-        c.is_alphanumeric()
-    }
+    is_letter_or_digit(c) || c == '+' || c == '&'
 }
 
 /// The acronym-like token that ends `text`, if there is one (without scanning the rest of it).
@@ -90,14 +86,18 @@ const MIN_TITLE_WORDS: usize = 2;
 /// True when most words of the text, and at least three, are in capitals (a title or a headline
 /// in capitals).
 fn shouting(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let capitals = words
-        .iter()
-        .filter(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-        })
-        .count();
-    capitals >= MIN_SHOUTED_WORDS && capitals * 2 > words.len()
+    let (mut words, mut capitals) = (0, 0);
+    for w in text.split_whitespace() {
+        // A word in small letters, most of them, is settled by its first letter.
+        if w.chars().any(char::is_lowercase) {
+            words += 1;
+            continue;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        words += usize::from(letters > 0);
+        capitals += usize::from(letters >= 2);
+    }
+    capitals >= MIN_SHOUTED_WORDS && capitals * 2 > words
 }
 
 /// Where a title in capitals opening the sentence ends (`JOINT STATEMENT between …`): two or more
@@ -107,7 +107,7 @@ fn title_end(text: &str) -> usize {
     let mut count = 0;
     for w in text.split_whitespace() {
         let capitals =
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+            !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
         if !capitals {
             break;
         }

@@ -17,8 +17,21 @@ use super::word::Word;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
 
-/// Phrases of one sentence (its words `ws`, lower-cased `lowered`), as lower-cased word lists.
-pub(crate) fn phrases(text: &str, ws: &[Word], lowered: &[String]) -> Vec<Vec<String>> {
+/// A word in lower case, character by character (the same for every place a word is written).
+pub(crate) fn lower(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase)
+}
+
+/// A hash of a word's lower-case characters (equal words in any case hash alike).
+pub(crate) fn lower_hash(chars: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    chars.flat_map(char::to_lowercase).for_each(|c| h.write_u32(c as u32));
+    h.finish()
+}
+
+/// Phrases of one sentence (its words `ws`), as lower-cased word lists.
+pub(crate) fn phrases(text: &str, ws: &[Word]) -> Vec<Vec<String>> {
     let cap = |k: usize| ws[k].is_capitalised(text);
     let joined = |k: usize| k < ws.len() && ws[k].joined;
     let mut out = Vec::new();
@@ -46,7 +59,7 @@ pub(crate) fn phrases(text: &str, ws: &[Word], lowered: &[String]) -> Vec<Vec<St
             end += 1;
         }
         if capitals >= 2 {
-            out.push(lowered[k..=end].to_vec());
+            out.push(ws[k..=end].iter().map(|w| lower(w.text(text)).collect()).collect());
         }
         k = end + 1;
     }
@@ -59,25 +72,25 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         corpus.facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
     keys.sort_unstable();
     keys.dedup();
-    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (id, key) in keys.iter().enumerate() {
-        by_first.entry(key[0].as_str()).or_default().push(id);
+    let hashed: Vec<Vec<u64>> =
+        keys.iter().map(|k| k.iter().map(|w| lower_hash(w.chars())).collect()).collect();
+    let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (id, key) in hashed.iter().enumerate() {
+        by_first.entry(key[0]).or_default().push(id);
     }
     // One pass over the corpus finds every phrase's places; no word index is kept.
     let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
     for d in 0..corpus.docs.len() {
         let facts = corpus.facts[d];
-        for (((i, s), ws), lowered) in corpus.sentences(d).zip(&facts.words).zip(&facts.lowered) {
+        for (((i, s), ws), hashes) in corpus.sentences(d).zip(&facts.words).zip(&facts.lower_hashes) {
             // The first word of a sentence is skipped: its capital says nothing.
             for k in 1..ws.len() {
-                let Some(ids) = by_first.get(lowered[k].as_str()) else { continue };
+                let Some(ids) = by_first.get(&hashes[k]) else { continue };
                 for &id in ids {
                     let key = &keys[id];
                     let matches = k + key.len() <= ws.len()
-                        && key
-                            .iter()
-                            .enumerate()
-                            .all(|(j, w)| lowered[k + j] == *w && (j == 0 || ws[k + j].joined));
+                        && (1..key.len()).all(|j| ws[k + j].joined && hashes[k + j] == hashed[id][j])
+                        && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
                     if !matches {
                         continue;
                     }

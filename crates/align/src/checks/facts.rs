@@ -12,8 +12,8 @@ use super::{acronym, capitalisation, name, ChecksConfig};
 pub(crate) struct DocFacts {
     /// The words of each sentence, in document order.
     pub words: Vec<Vec<Word>>,
-    /// The same words lower-cased.
-    pub lowered: Vec<Vec<String>>,
+    /// A hash of each word in lower case ([`capitalisation::lower_hash`]), by sentence.
+    pub lower_hashes: Vec<Vec<u64>>,
     /// Acronym definitions and uses.
     pub acronyms: acronym::DocAcronyms,
     /// Name-like places with their keys.
@@ -28,14 +28,14 @@ impl DocFacts {
         let mut facts = DocFacts::default();
         for (i, (_, s)) in document.sentences().enumerate() {
             let ws = words(&s.text);
-            let lowered: Vec<String> = ws.iter().map(|w| w.text(&s.text).to_lowercase()).collect();
             acronym::read(doc, i, s, cfg, &mut facts.acronyms);
             name::read(doc, i, s, &ws, cfg, &mut facts.names);
-            facts.phrases.extend(capitalisation::phrases(&s.text, &ws, &lowered));
+            facts.phrases.extend(capitalisation::phrases(&s.text, &ws));
+            facts
+                .lower_hashes
+                .push(ws.iter().map(|w| capitalisation::lower_hash(w.text(&s.text).chars())).collect());
             facts.words.push(ws);
-            facts.lowered.push(lowered);
         }
-        facts.names.finish(cfg);
         facts.phrases.sort_unstable();
         facts.phrases.dedup();
         facts

@@ -356,10 +356,9 @@ pub(crate) struct OfficialChecks {
 impl OfficialChecks {
     /// Reads the official text.
     pub fn new(official: &Document, text: &OfficialText, cfg: &ChecksConfig) -> OfficialChecks {
-        OfficialChecks {
-            facts: DocFacts::read(0, official, cfg),
-            values: quantity::OfficialValues::new(official, text, cfg),
-        }
+        let mut facts = DocFacts::read(0, official, cfg);
+        facts.names.prepare_deletions(cfg);
+        OfficialChecks { facts, values: quantity::OfficialValues::new(official, text, cfg) }
     }
 }
 

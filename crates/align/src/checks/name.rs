@@ -38,16 +38,16 @@ pub(crate) fn runs(text: &str, ws: &[Word], cfg: &ChecksConfig) -> Vec<Vec<Word>
     out
 }
 
-/// The name-like places of one document, grouped by key, with the one-letter deletions of the
-/// keys long enough to be compared for misspellings.
+/// The name-like places of one document, grouped by key; for the official text (read once), also
+/// the one-letter deletions of the keys long enough to be compared for misspellings.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocNames {
     /// Key, then the places written with it (with their number of words), in order.
     groups: Vec<(String, Vec<(usize, Occ)>)>,
     slot: FxHashMap<String, usize>,
     /// For each group, its key with one character deleted, for every character (empty when the
-    /// key is too short to compare).
-    deletions: Vec<Vec<String>>,
+    /// key is too short to compare); `None` until [`DocNames::prepare_deletions`].
+    deletions: Option<Vec<Vec<String>>>,
 }
 
 impl DocNames {
@@ -61,24 +61,24 @@ impl DocNames {
         self.groups[slot].1.push((words, occ));
     }
 
-    /// Computes the deletions once every place is in.
-    pub(crate) fn finish(&mut self, cfg: &ChecksConfig) {
-        self.deletions = self
-            .groups
-            .iter()
-            .map(|(key, _)| {
-                let chars: Vec<char> = key.chars().collect();
-                if chars.len() < cfg.min_misspelt_name_len {
-                    return Vec::new();
-                }
-                (0..chars.len())
-                    .map(|skip| {
-                        chars.iter().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect()
-                    })
-                    .collect()
-            })
-            .collect();
+    /// Computes the deletions of every key long enough, for a document checked many times.
+    pub(crate) fn prepare_deletions(&mut self, cfg: &ChecksConfig) {
+        let long_enough = |key: &str| key.chars().count() >= cfg.min_misspelt_name_len;
+        self.deletions = Some(
+            self.groups
+                .iter()
+                .map(|(key, _)| if long_enough(key) { deletions(key) } else { Vec::new() })
+                .collect(),
+        );
     }
+}
+
+/// The key with one character deleted, for every character.
+fn deletions(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    (0..chars.len())
+        .map(|skip| chars.iter().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect())
+        .collect()
 }
 
 /// Reads the name-like places of sentence `i` of document `d` (its words are `ws`).
@@ -97,8 +97,8 @@ fn multi_part(form: &str) -> bool {
 }
 
 /// A group of places written with one key: the key, its places (each with its number of words)
-/// and its one-letter deletions.
-type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>, &'a [String]);
+/// and its one-letter deletions when they were prepared.
+type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>, Option<&'a [String]>);
 
 /// Every name-like place of the corpus, grouped by key, in order of first appearance.
 fn groups<'a>(corpus: &Corpus<'a>) -> Vec<Group<'a>> {
@@ -106,11 +106,12 @@ fn groups<'a>(corpus: &Corpus<'a>) -> Vec<Group<'a>> {
     let mut slot: FxHashMap<&'a str, usize> = FxHashMap::default();
     for facts in &corpus.facts {
         let names = &facts.names;
-        for ((key, occs), deletions) in names.groups.iter().zip(&names.deletions) {
+        for (g, (key, occs)) in names.groups.iter().enumerate() {
             let next = out.len();
             let at = *slot.entry(key.as_str()).or_insert(next);
             if at == next {
-                out.push((key.as_str(), Vec::new(), deletions.as_slice()));
+                let prepared = names.deletions.as_ref().map(|d| d[g].as_slice());
+                out.push((key.as_str(), Vec::new(), prepared));
             }
             out[at].1.extend(occs.iter().map(|(n, o)| (*n, o)));
         }
@@ -154,13 +155,21 @@ fn merge_misspellings<'a>(
         })
         .collect();
     // Two keys one edit apart share the key itself or a one-character deletion.
+    let computed: Vec<Vec<String>> = groups
+        .iter()
+        .zip(&eligible)
+        .map(|((key, _, prepared), e)| match (e, prepared) {
+            (Some(_), None) => deletions(key),
+            _ => Vec::new(),
+        })
+        .collect();
     let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, (key, _, deletions)) in groups.iter().enumerate() {
+    for (i, (key, _, prepared)) in groups.iter().enumerate() {
         if eligible[i].is_none() {
             continue;
         }
         buckets.entry(key).or_default().push(i);
-        for deleted in deletions.iter() {
+        for deleted in prepared.unwrap_or(&computed[i]) {
             buckets.entry(deleted.as_str()).or_default().push(i);
         }
     }
