@@ -105,18 +105,6 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
     crate::diff::lcs_len(&o.terms.terms, &p.terms) as f64 / p.len() as f64
 }
 
-/// Aligns one press sentence to the official text.
-///
-/// 1. The best single source, then further sources that each explain a large share of what is
-///    still unexplained (`min_gain`).
-/// 2. Gap filling: a run of words no chosen source explains (inside one clause) gets its own
-///    source when one explains it well (`gap_support`) and either belongs to a point already
-///    drawn on or is in the point the run is about (its topic words, `topic_min_*`). Summaries
-///    list topics from several points in one sentence (`labour, health, education`), each too short
-///    to matter for the whole sentence, and this is how they are traced.
-/// 3. Below `support_threshold` the sentence is unsupported; two or more sources make it
-///    condensed; one source it copies in order (`verbatim_min_copied`) makes it verbatim, else
-///    paraphrase.
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
 /// most `limit`: every official sentence is scored (the all-pairs scan the index avoids).
 pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> Vec<usize> {
@@ -129,6 +117,18 @@ pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> V
     scored.into_iter().map(|(c, _)| c).collect()
 }
 
+/// Aligns one press sentence to the official text.
+///
+/// 1. The best single source, then further sources that each explain a large share of what is
+///    still unexplained (`min_gain`).
+/// 2. Gap filling: a run of words no chosen source explains (inside one clause) gets its own
+///    source when one explains it well (`gap_support`) and either belongs to a point already
+///    drawn on or is in the point the run is about (its topic words, `topic_min_*`). Summaries
+///    list topics from several points in one sentence (`labour, health, education`), each too short
+///    to matter for the whole sentence, and this is how they are traced.
+/// 3. Below `support_threshold` the sentence is unsupported; two or more sources make it
+///    condensed; one source it copies in order (`verbatim_min_copied`) makes it verbatim, else
+///    paraphrase.
 pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match {
     let candidates =
         if config.exhaustive { index.all_sentences() } else { index.candidates(p, config.candidates) };
