@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use crosscheck_parse::{fold, Document, Sentence};
+use crosscheck_parse::{fold, is_word_char, Document, Sentence};
 use regex::Regex;
 
 use super::{add_term, ChecksConfig, TermEntry};
@@ -189,14 +189,28 @@ static EN_MONTH: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?-u:\b)({MONTH})\.?,?\s+(\d{{4}})(?-u:\b)")));
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)(\d{4})\s*(?:-|–|đến|to)\s*(\d{4})(?-u:\b)"));
+// The next four start at a number (after an ASCII `\b`; the code rejects a non-ASCII letter
+// just before, [`word_before`]) and end in words that may end in a non-ASCII letter (`tỷ`, `giờ`),
+// where an ASCII `\b` does not hold: they end with `END`, which takes one character more, and
+// the code ends the quantity at the group before it. A Unicode `\b` would keep the regex engine off
+// its fast automaton.
 static MONEY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)(USD|US\$|\$|EUR|€|KRW|₩|VND|¥)\s*({NUM})(?:\s*({SCALE})\b)?")));
+    LazyLock::new(|| re(&format!(r"(?i)(USD|US\$|\$|EUR|€|KRW|₩|VND|¥)\s*({NUM})(?:\s*({SCALE}){END})?")));
 static MONEY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)\b({NUM})\s*(?:({SCALE})\s*)?({CURRENCY})\b")));
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b({NUM})\s*(%|phần trăm|per ?cent)")));
+    LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)({NUM})\s*(?:({SCALE})\s*)?({CURRENCY}){END}")));
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)({NUM})\s*(%|phần trăm|per ?cent)")));
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\b({NUM})\s+(năm|tháng|tuần|ngày|giờ|years?|months?|weeks?|days?|hours?)\b"))
+    re(&format!(r"(?i)(?-u:\b)({NUM})\s+(năm|tháng|tuần|ngày|giờ|years?|months?|weeks?|days?|hours?){END}"))
 });
+/// The end of a word: a character that is not a word character, or the end of the text.
+const END: &str = r"(?:[^\w]|$)";
+
+/// True when a word character ends `text` before byte `at` (no word boundary there).
+fn word_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{4})(?-u:\b)"));
 
 /// Reads a number written with `.` or `,` as thousands or decimal separator: a separator followed
@@ -278,13 +292,13 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
     }
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let year = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
-    let mut take = |found: &mut Vec<Quantity>, m: regex::Match, value: Option<Value>| {
+    let mut take = |found: &mut Vec<Quantity>, (start, end): (usize, usize), value: Option<Value>| {
         let Some(value) = value else { return };
-        if taken.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+        if taken.iter().any(|&(a, b)| start < b && a < end) {
             return;
         }
-        taken.push((m.start(), m.end()));
-        found.push(Quantity { value, text: m.as_str().trim().to_string(), start: m.start() });
+        taken.push((start, end));
+        found.push(Quantity { value, text: text[start..end].trim().to_string(), start });
     };
     for c in VN_RANGE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -298,13 +312,13 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
                 day(c.get(4)?.as_str(), to_m, to_y)?,
             ))
         };
-        take(&mut found, m, parse());
+        take(&mut found, (m.start(), m.end()), parse());
     }
     for c in VN_LONG_DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let v =
             c.get(2).and_then(|mo| mo.as_str().parse().ok()).and_then(|mo| day(&c[1], mo, year(c.get(3))));
-        take(&mut found, m, v.map(Value::Date));
+        take(&mut found, (m.start(), m.end()), v.map(Value::Date));
     }
     for c in EN_MONTH_FIRST.captures_iter(text).chain(EN_DAY_FIRST.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
@@ -320,7 +334,7 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
                 None => Value::Date(from),
             })
         };
-        take(&mut found, m, parse());
+        take(&mut found, (m.start(), m.end()), parse());
     }
     for c in VN_MONTH.captures_iter(text).chain(EN_MONTH.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
@@ -329,12 +343,12 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
             .zip(year(c.get(2)))
             .filter(|(mo, _)| (1..=12).contains(mo))
             .map(|(month, year)| Value::Month { month, year });
-        take(&mut found, m, v);
+        take(&mut found, (m.start(), m.end()), v);
     }
     for c in ISO_DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let v = c[2].parse().ok().and_then(|mo| day(&c[3], mo, year(c.get(1))));
-        take(&mut found, m, v.map(Value::Date));
+        take(&mut found, (m.start(), m.end()), v.map(Value::Date));
     }
     for c in SLASH_DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -346,7 +360,7 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
             continue;
         }
         let v = c[2].parse().ok().and_then(|mo| day(&c[1], mo, year(c.get(3))));
-        take(&mut found, m, v.map(Value::Date));
+        take(&mut found, (m.start(), m.end()), v.map(Value::Date));
     }
     let in_years = |y: i32| (cfg.min_year..=cfg.max_year).contains(&y);
     for c in YEAR_RANGE.captures_iter(text) {
@@ -356,37 +370,44 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
             (Some(a), Some(b)) if in_years(a) && in_years(b) && a < b => Some(Value::YearRange(a, b)),
             _ => None,
         };
-        take(&mut found, m, v);
+        take(&mut found, (m.start(), m.end()), v);
     }
     for c in MONEY_BEFORE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+        let (Some(m), Some(amount)) = (c.get(0), c.get(2)) else { continue };
+        let end = c.get(3).unwrap_or(amount).end();
         let v = currency(&c[1])
-            .zip(number(&c[2]))
+            .zip(number(amount.as_str()))
             .map(|(cur, n)| Value::Amount { amount: n * scale(c.get(3).map(|s| s.as_str())), currency: cur });
-        take(&mut found, m, v);
+        take(&mut found, (m.start(), end), v);
     }
     for c in MONEY_AFTER.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let v = currency(&c[3])
+        let (Some(m), Some(unit)) = (c.get(0), c.get(3)) else { continue };
+        if word_before(text, m.start()) {
+            continue;
+        }
+        let v = currency(unit.as_str())
             .zip(number(&c[1]))
             .map(|(cur, n)| Value::Amount { amount: n * scale(c.get(2).map(|s| s.as_str())), currency: cur });
-        take(&mut found, m, v);
+        take(&mut found, (m.start(), unit.end()), v);
     }
     for c in PERCENT.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        take(&mut found, m, number(&c[1]).map(Value::Percent));
+        let Some(m) = c.get(0).filter(|m| !word_before(text, m.start())) else { continue };
+        take(&mut found, (m.start(), m.end()), number(&c[1]).map(Value::Percent));
     }
     for c in DURATION.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let v = number(&c[1]).map(|n| Value::Duration { amount: n, unit: duration_unit(&c[2]) });
-        take(&mut found, m, v);
+        let (Some(m), Some(unit)) = (c.get(0), c.get(2)) else { continue };
+        if word_before(text, m.start()) {
+            continue;
+        }
+        let v = number(&c[1]).map(|n| Value::Duration { amount: n, unit: duration_unit(unit.as_str()) });
+        take(&mut found, (m.start(), unit.end()), v);
     }
     for c in YEAR.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let followed_by_number = text[m.end()..].starts_with(['.', ',', '/'])
             && text[m.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit());
         let v = year(c.get(1)).filter(|&y| in_years(y) && !followed_by_number).map(Value::Year);
-        take(&mut found, m, v);
+        take(&mut found, (m.start(), m.end()), v);
     }
     found.sort_by_key(|q| q.start);
     found
@@ -620,6 +641,24 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_quantity_ends_at_its_last_word_even_when_it_ends_in_a_non_ascii_letter() {
+        assert_eq!(values("vay 5 nghìn tỷ, rồi"), []);
+        assert_eq!(
+            values("khoảng 3 triệu đồng, tăng"),
+            [("3 triệu đồng".to_string(), "3000000 VND".to_string())]
+        );
+        assert_eq!(values("họp 2 giờ."), [("2 giờ".to_string(), "2 hour".to_string())]);
+        assert_eq!(values("USD 5 tỷ."), [("USD 5 tỷ".to_string(), "5000000000 USD".to_string())]);
+        assert_eq!(
+            values("40 million euros"),
+            [("40 million euros".to_string(), "40000000 EUR".to_string())]
+        );
+        // A letter glued to the unit or to the number is not a quantity's edge.
+        assert_eq!(values("họp 2 giờx"), []);
+        assert_eq!(values("mã ố12 năm"), []);
     }
 
     #[test]
