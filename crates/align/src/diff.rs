@@ -51,42 +51,91 @@ pub(crate) fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<Di
     ops
 }
 
-/// Table of longest-common-subsequence lengths of every pair of suffixes of `a` and `b`.
-fn lcs_table(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let w = b.len() + 1;
-    let mut t = vec![0u32; (a.len() + 1) * w];
-    for i in (0..a.len()).rev() {
-        // Row i from row i + 1, on slices so the inner loop has no bounds checks.
-        let (head, tail) = t.split_at_mut((i + 1) * w);
-        let cur = &mut head[i * w..];
-        let next = &tail[..w];
-        let ai = a[i];
-        for j in (0..b.len()).rev() {
-            cur[j] = if ai == b[j] { next[j + 1] + 1 } else { next[j].max(cur[j + 1]) };
+/// Longest-common-subsequence lengths of `a[..i]` and every prefix of `b`, for every `i`, computed
+/// 64 positions of `b` at a time (the bit-vector algorithm of Allison and Dix, as Hyyrö writes it).
+/// Row `i` holds one bit per position of `b`: bit `j` is set when `b[j]` lengthens the common
+/// subsequence of `a[..i]` and `b[..=j]`, so a length is a count of set bits.
+struct LcsRows {
+    /// Machine words per row.
+    words: usize,
+    /// Rows `0..=a.len()` (only the last when not kept), `words` each.
+    rows: Vec<u64>,
+}
+
+impl LcsRows {
+    /// The rows of `a` against `b`; all of them when `keep_all`, else only the last.
+    fn new(a: &[u32], b: &[u32], keep_all: bool) -> LcsRows {
+        let words = b.len().div_ceil(64).max(1);
+        // Where each symbol of `b` is, as bits.
+        let mut masks: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+        for (j, &x) in b.iter().enumerate() {
+            masks.entry(x).or_insert_with(|| vec![0; words])[j / 64] |= 1 << (j % 64);
         }
+        let mut v = vec![u64::MAX; words];
+        let mut rows = if keep_all { Vec::with_capacity((a.len() + 1) * words) } else { Vec::new() };
+        let push = |rows: &mut Vec<u64>, v: &[u64]| rows.extend(v.iter().map(|x| !x));
+        if keep_all {
+            push(&mut rows, &v);
+        }
+        for x in a {
+            if let Some(m) = masks.get(x) {
+                let mut carry = false;
+                for (vk, &mk) in v.iter_mut().zip(m) {
+                    let u = *vk & mk;
+                    let (sum, c1) = vk.overflowing_add(u);
+                    let (sum, c2) = sum.overflowing_add(u64::from(carry));
+                    carry = c1 || c2;
+                    *vk = sum | (*vk - u);
+                }
+            }
+            if keep_all {
+                push(&mut rows, &v);
+            }
+        }
+        if !keep_all {
+            push(&mut rows, &v);
+        }
+        // Bits past the end of `b` are not positions.
+        if b.len() % 64 != 0 {
+            let tail = (1u64 << (b.len() % 64)) - 1;
+            rows.iter_mut().skip(words - 1).step_by(words).for_each(|x| *x &= tail);
+        }
+        LcsRows { words, rows }
     }
-    t
+
+    /// The length for row `i` (`a[..i]`, counted among the kept rows) and `b[..j]`.
+    fn get(&self, i: usize, j: usize) -> u32 {
+        let row = &self.rows[i * self.words..(i + 1) * self.words];
+        let whole: u32 = row[..j / 64].iter().map(|x| x.count_ones()).sum();
+        let part = if j % 64 == 0 { 0 } else { (row[j / 64] & ((1u64 << (j % 64)) - 1)).count_ones() };
+        whole + part
+    }
 }
 
 /// Length of a longest common subsequence of `a` and `b`.
 pub(crate) fn lcs_len(a: &[u32], b: &[u32]) -> usize {
-    lcs_table(a, b).first().copied().unwrap_or(0) as usize
+    LcsRows::new(a, b, false).get(0, b.len()) as usize
 }
 
-/// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`). Quadratic in
-/// time and memory: callers bound the lengths. Sentences are short, and this beats Myers' diff on
-/// them by far.
+/// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`): walking from
+/// the start, a match is taken when the words are equal, else the step that keeps the longest
+/// common subsequence of what is left, skipping in `a` on a tie. Rows of bits over `b` reversed
+/// give the lengths of the suffixes; memory is `a.len() × b.len() / 8` bytes.
 pub(crate) fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
-    let t = lcs_table(a, b);
-    let w = b.len() + 1;
+    let (n, m) = (a.len(), b.len());
+    let ra: Vec<u32> = a.iter().rev().copied().collect();
+    let rb: Vec<u32> = b.iter().rev().copied().collect();
+    let rows = LcsRows::new(&ra, &rb, true);
+    // Longest common subsequence of `a[i..]` and `b[j..]`.
+    let suffix = |i: usize, j: usize| rows.get(n - i, m - j);
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
+    while i < n && j < m {
         if a[i] == b[j] {
             out.push((i, j));
             i += 1;
             j += 1;
-        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+        } else if suffix(i + 1, j) >= suffix(i, j + 1) {
             i += 1;
         } else {
             j += 1;
@@ -117,6 +166,44 @@ mod tests {
         assert_eq!(side(&ops, DiffTag::Delete), official);
         assert!(ops.iter().any(|o| o.op == DiffTag::Delete && o.text.trim() == "Phía"));
         assert!(ops.iter().any(|o| o.op == DiffTag::Insert && o.text.trim() == "mọi"));
+    }
+
+    /// The dynamic programme the bit rows stand for: suffix lengths, one cell per pair.
+    fn lcs_table(a: &[u32], b: &[u32]) -> Vec<Vec<u32>> {
+        let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+            }
+        }
+        t
+    }
+
+    fn pairs_by_table(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+        let t = lcs_table(a, b);
+        let (mut i, mut j, mut out) = (0, 0, Vec::new());
+        while i < a.len() && j < b.len() {
+            if a[i] == b[j] {
+                out.push((i, j));
+                (i, j) = (i + 1, j + 1);
+            } else if t[i + 1][j] >= t[i][j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bit_rows_give_the_same_lengths_and_pairs_as_the_full_table(
+            a in proptest::collection::vec(0u32..6, 0..150),
+            b in proptest::collection::vec(0u32..6, 0..150),
+        ) {
+            proptest::prop_assert_eq!(lcs_len(&a, &b), lcs_table(&a, &b)[0][0] as usize);
+            proptest::prop_assert_eq!(lcs_pairs(&a, &b), pairs_by_table(&a, &b));
+        }
     }
 
     #[test]
