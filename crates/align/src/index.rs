@@ -28,7 +28,13 @@ pub(crate) struct Terms {
     pub(crate) excluded: Vec<usize>,
     /// Clauses: token ranges between commas, semicolons, colons, brackets and dashes.
     pub(crate) clauses: Vec<(usize, usize)>,
+    /// For a press sentence, the official id of each bigram (`NO_BIGRAM` when the official text
+    /// does not have it); empty for an official sentence.
+    pub(crate) bigram_ids: Vec<u32>,
 }
+
+/// The bigram id of a word pair the official text does not have.
+pub(crate) const NO_BIGRAM: u32 = u32::MAX;
 
 impl Terms {
     /// Bigram of tokens `i` and `i + 1`.
@@ -63,15 +69,32 @@ pub(crate) struct OfficialEntry {
     pub(crate) term_set: Vec<Term>,
     /// Distinct bigrams, sorted.
     pub(crate) bigram_set: Vec<u64>,
+    /// One bit per vocabulary term: set for the terms it holds.
+    term_bits: Vec<u64>,
+    /// One bit per official bigram id: set for the bigrams it holds.
+    bigram_bits: Vec<u64>,
+}
+
+/// True when bit `i` of `bits` is set (bits past the end are clear).
+fn bit(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
+}
+
+/// A bit set of `len` bits with the bits of `ids` set.
+fn bit_set(ids: impl Iterator<Item = usize>, len: usize) -> Vec<u64> {
+    let mut bits = vec![0u64; len.div_ceil(64)];
+    ids.for_each(|i| bits[i / 64] |= 1 << (i % 64));
+    bits
 }
 
 impl OfficialEntry {
     pub(crate) fn has_term(&self, t: Term) -> bool {
-        self.term_set.binary_search(&t).is_ok()
+        bit(&self.term_bits, t as usize)
     }
 
-    pub(crate) fn has_bigram(&self, b: u64) -> bool {
-        self.bigram_set.binary_search(&b).is_ok()
+    /// True when it holds the bigram with official id `id` ([`Terms::bigram_ids`]).
+    pub(crate) fn has_bigram(&self, id: u32) -> bool {
+        id != NO_BIGRAM && bit(&self.bigram_bits, id as usize)
     }
 }
 
@@ -111,6 +134,8 @@ pub(crate) struct Index {
     point_bigram_tf: FxHashMap<(u32, u64), u32>,
     /// How often the whole text uses each word pair.
     bigram_tf: FxHashMap<u64, u32>,
+    /// An id for each word pair of the official text.
+    bigram_ids: FxHashMap<u64, u32>,
     /// The official sentences, in document order.
     pub(crate) sentences: Vec<OfficialEntry>,
 }
@@ -165,6 +190,8 @@ impl Index {
                     terms,
                     term_set,
                     bigram_set,
+                    term_bits: Vec::new(),
+                    bigram_bits: Vec::new(),
                 });
             }
         }
@@ -190,6 +217,18 @@ impl Index {
                 postings[t as usize].push(idx as u32);
             }
         }
+        let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        for entry in &sentences {
+            for &g in &entry.bigram_set {
+                let next = bigram_ids.len() as u32;
+                bigram_ids.entry(g).or_insert(next);
+            }
+        }
+        for entry in &mut sentences {
+            entry.term_bits = bit_set(entry.term_set.iter().map(|&t| t as usize), vocab.len());
+            entry.bigram_bits =
+                bit_set(entry.bigram_set.iter().map(|g| bigram_ids[g] as usize), bigram_ids.len());
+        }
         let idf: Vec<f64> = df.iter().map(|&d| idf(n, d as usize)).collect();
         let mut index = Index {
             language,
@@ -205,6 +244,7 @@ impl Index {
             tf,
             point_bigram_tf,
             bigram_tf,
+            bigram_ids,
             sentences,
         };
         for i in 0..index.sentences.len() {
@@ -251,6 +291,9 @@ impl Index {
             out.stop.push(stop);
             out.name.push(i > 0 && is_name_word(s.token_text(i)));
         }
+        out.bigram_ids = (0..out.terms.len().saturating_sub(1))
+            .map(|i| self.bigram_ids.get(&out.bigram(i)).copied().unwrap_or(NO_BIGRAM))
+            .collect();
         out.clauses = clauses(s);
         // An attribution clause (`…, theo TTXVN.`) names the outlet's source, not content.
         if let Some(name) = &s.attribution {

@@ -20,7 +20,7 @@ impl Explained {
     fn by(p: &Terms, o: &OfficialEntry) -> Explained {
         Explained {
             uni: p.terms.iter().map(|&t| o.has_term(t)).collect(),
-            bi: (0..p.len().saturating_sub(1)).map(|i| o.has_bigram(p.bigram(i))).collect(),
+            bi: p.bigram_ids.iter().map(|&g| o.has_bigram(g)).collect(),
         }
     }
 
@@ -235,7 +235,7 @@ fn range_share(p: &Terms, o: &OfficialEntry, a: usize, b: usize, unigram_share: 
         return uni;
     }
     let bi: f64 =
-        pairs.filter(|&i| o.has_bigram(p.bigram(i))).map(|i| p.bigram_weight(i)).sum::<f64>() / bi_total;
+        pairs.filter(|&i| o.has_bigram(p.bigram_ids[i])).map(|i| p.bigram_weight(i)).sum::<f64>() / bi_total;
     unigram_share * uni + (1.0 - unigram_share) * bi
 }
 
