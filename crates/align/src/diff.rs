@@ -66,10 +66,16 @@ impl LcsRows {
     /// The rows of `a` against `b`; all of them when `keep_all`, else only the last.
     fn new(a: &[u32], b: &[u32], keep_all: bool) -> LcsRows {
         let words = b.len().div_ceil(64).max(1);
-        // Where each symbol of `b` is, as bits.
-        let mut masks: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+        // Where each symbol of `b` is, as bits: `words` machine words per distinct symbol.
+        let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut masks: Vec<u64> = Vec::new();
         for (j, &x) in b.iter().enumerate() {
-            masks.entry(x).or_insert_with(|| vec![0; words])[j / 64] |= 1 << (j % 64);
+            let next = slot.len();
+            let k = *slot.entry(x).or_insert(next);
+            if k == next {
+                masks.resize(masks.len() + words, 0);
+            }
+            masks[k * words + j / 64] |= 1 << (j % 64);
         }
         let mut v = vec![u64::MAX; words];
         let mut rows = if keep_all { Vec::with_capacity((a.len() + 1) * words) } else { Vec::new() };
@@ -78,7 +84,8 @@ impl LcsRows {
             push(&mut rows, &v);
         }
         for x in a {
-            if let Some(m) = masks.get(x) {
+            if let Some(&k) = slot.get(x) {
+                let m = &masks[k * words..(k + 1) * words];
                 let mut carry = false;
                 for (vk, &mk) in v.iter_mut().zip(m) {
                     let u = *vk & mk;

@@ -412,12 +412,11 @@ impl Index {
     /// [`Index::candidates`] for the tokens `a..b` only.
     pub(crate) fn candidates_in(&self, terms: &Terms, a: usize, b: usize, limit: usize) -> Vec<usize> {
         let mut score = vec![0.0f64; self.sentences.len()];
-        let mut seen: Vec<Term> = Vec::with_capacity(b - a);
+        let mut seen: crate::FxHashSet<Term> = crate::FxHashSet::default();
         for (i, &t) in terms.terms.iter().enumerate().take(b).skip(a) {
-            if terms.stop[i] || (t as usize) >= self.vocab.len() || seen.contains(&t) {
+            if terms.stop[i] || (t as usize) >= self.vocab.len() || !seen.insert(t) {
                 continue;
             }
-            seen.push(t);
             let w = self.idf[t as usize];
             for &s in &self.postings[t as usize] {
                 score[s as usize] += w;
@@ -425,8 +424,14 @@ impl Index {
         }
         let mut ranked: Vec<(u32, f64)> =
             score.into_iter().enumerate().filter(|&(_, v)| v > 0.0).map(|(i, v)| (i as u32, v)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // The order is total, so selecting the best `limit` first and sorting only them gives the
+        // same list as sorting everything.
+        if ranked.len() > limit && limit > 0 {
+            ranked.select_nth_unstable_by(limit - 1, order);
+        }
         ranked.truncate(limit);
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(s, _)| s as usize).collect()
     }
 

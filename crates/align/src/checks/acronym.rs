@@ -48,7 +48,9 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
         match (start, is_acronym_char(c)) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                if is_acronym(&text[s..i], max) {
+                // Most words do not start with a capital: settle those before counting letters.
+                let capital = text[s..i].chars().next().is_some_and(char::is_uppercase);
+                if capital && is_acronym(&text[s..i], max) {
                     out.push((s, i));
                 }
                 start = None;

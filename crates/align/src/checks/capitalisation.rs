@@ -13,6 +13,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crosscheck_parse::Sentence;
+
 use super::word::Word;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
@@ -78,26 +80,39 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     for (id, key) in hashed.iter().enumerate() {
         by_first.entry(key[0]).or_default().push(id);
     }
-    // One pass over the corpus finds every phrase's places; no word index is kept.
     let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
     for d in 0..corpus.docs.len() {
         let facts = corpus.facts[d];
-        for (((i, s), ws), hashes) in corpus.sentences(d).zip(&facts.words).zip(&facts.lower_hashes) {
-            // The first word of a sentence is skipped: its capital says nothing.
-            for k in 1..ws.len() {
-                let Some(ids) = by_first.get(&hashes[k]) else { continue };
-                for &id in ids {
-                    let key = &keys[id];
-                    let matches = k + key.len() <= ws.len()
-                        && (1..key.len()).all(|j| ws[k + j].joined && hashes[k + j] == hashed[id][j])
-                        && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
-                    if !matches {
-                        continue;
+        let sentences: Vec<&Sentence> = corpus.sentences(d).map(|(_, s)| s).collect();
+        // The phrase `id` at word `k` of sentence `i`: its place when it is written there with a
+        // capital.
+        let place = |id: usize, i: usize, k: usize| -> Option<Occ> {
+            let (s, ws, hashes) = (sentences[i], &facts.words[i], &facts.lower_hashes[i]);
+            let key = &keys[id];
+            let matches = k + key.len() <= ws.len()
+                && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[id][j])
+                && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
+            let occ = matches.then(|| Occ::at(d, i, s, ws[k].start, ws[k + key.len() - 1].end))?;
+            // A spelling without a capital is a common phrase, not a spelling of the name.
+            occ.form.chars().any(char::is_uppercase).then_some(occ)
+        };
+        match &facts.word_places {
+            // A document checked many times (the official text) has its words indexed.
+            Some(places) => {
+                for (id, key) in hashed.iter().enumerate() {
+                    for &(i, k) in places.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
+                        found[id].extend(place(id, i as usize, k as usize));
                     }
-                    let occ = Occ::at(d, i, s, ws[k].start, ws[k + key.len() - 1].end);
-                    // A spelling without a capital is a common phrase, not a spelling of the name.
-                    if occ.form.chars().any(char::is_uppercase) {
-                        found[id].push(occ);
+                }
+            }
+            // Otherwise one pass over it finds every phrase's places.
+            None => {
+                for (i, hashes) in facts.lower_hashes.iter().enumerate() {
+                    // The first word of a sentence is skipped: its capital says nothing.
+                    for (k, h) in hashes.iter().enumerate().skip(1) {
+                        for &id in by_first.get(h).map(Vec::as_slice).unwrap_or_default() {
+                            found[id].extend(place(id, i, k));
+                        }
                     }
                 }
             }

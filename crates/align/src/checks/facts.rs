@@ -3,6 +3,7 @@
 //! text's facts are read when the aligner is built, so checking an article reads only the article.
 
 use crosscheck_parse::Document;
+use rustc_hash::FxHashMap;
 
 use super::word::{words, Word};
 use super::{acronym, capitalisation, name, ChecksConfig};
@@ -14,6 +15,9 @@ pub(crate) struct DocFacts {
     pub words: Vec<Vec<Word>>,
     /// A hash of each word in lower case ([`capitalisation::lower_hash`]), by sentence.
     pub lower_hashes: Vec<Vec<u64>>,
+    /// For a document checked many times ([`DocFacts::prepare`]): where each lower-case word
+    /// hash is, as (sentence, word), first words of sentences aside.
+    pub word_places: Option<FxHashMap<u64, Vec<(u32, u32)>>>,
     /// Acronym definitions and uses.
     pub acronyms: acronym::DocAcronyms,
     /// Name-like places with their keys.
@@ -39,5 +43,18 @@ impl DocFacts {
         facts.phrases.sort_unstable();
         facts.phrases.dedup();
         facts
+    }
+
+    /// Indexes what the checks would otherwise recompute on every call, for a document (the
+    /// official text) checked with many others.
+    pub fn prepare(&mut self, cfg: &ChecksConfig) {
+        self.names.prepare_deletions(cfg);
+        let mut places: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        for (i, hashes) in self.lower_hashes.iter().enumerate() {
+            for (k, &h) in hashes.iter().enumerate().skip(1) {
+                places.entry(h).or_default().push((i as u32, k as u32));
+            }
+        }
+        self.word_places = Some(places);
     }
 }
