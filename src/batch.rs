@@ -59,8 +59,10 @@ pub fn align_files(aligner: &Aligner, paths: &[PathBuf], encoding: Option<Encodi
     let results: Vec<anyhow::Result<(Document, ArticleAlignment)>> = paths
         .par_iter()
         .map(|path| {
-            let result = read_article(path, encoding).map(|doc| {
+            let result = read_article(path, encoding).map(|mut doc| {
                 let article = aligner.align(&doc);
+                // The checks read the article's text only.
+                doc.drop_match_data();
                 (doc, article)
             });
             bar.inc(1);

@@ -267,7 +267,8 @@ impl Aligner {
     /// the findings of `articles[i]` (its naming against the official text, its numbers, dates and
     /// quotations against its sources) and returns the shared ones (inside the official text, or
     /// across articles) for [`Alignment::findings`]. Each finding is reported once. `articles` and
-    /// `alignments` are in the same order, as [`Aligner::align`] produced them.
+    /// `alignments` are in the same order, as [`Aligner::align`] produced them. Only the articles'
+    /// text is read: their match data may have been freed ([`Document::drop_match_data`]).
     pub fn check(&self, articles: &[Document], alignments: &mut [ArticleAlignment]) -> Vec<Finding> {
         let pairs: Vec<(&Document, &ArticleAlignment)> = articles.iter().zip(alignments.iter()).collect();
         let result = checks::check(

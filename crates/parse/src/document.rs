@@ -158,6 +158,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// Frees what only matching uses (each sentence's comparison key and tokens); the text, places
+    /// and roles stay. For a document read only as text from then on: a batch keeps thousands of
+    /// aligned articles for the consistency checks, and the tokens are most of their memory.
+    pub fn drop_match_data(&mut self) {
+        for s in self.sections.iter_mut().flat_map(|s| s.sentences.iter_mut()) {
+            s.key = String::new();
+            s.tokens = Vec::new();
+        }
+    }
+
     /// Every sentence of the document, in order, with its section.
     pub fn sentences(&self) -> impl Iterator<Item = (&Section, &Sentence)> {
         self.sections.iter().flat_map(|s| s.sentences.iter().map(move |t| (s, t)))

@@ -456,3 +456,22 @@ proptest::proptest! {
         let _ = crate::terms(&press, &Default::default());
     }
 }
+
+#[test]
+fn the_checks_find_the_same_without_the_articles_match_data() {
+    let official = parse(Kind::Official, "official.txt", &data(OFFICIAL));
+    let aligner = Aligner::builder().config(Config::default()).build(&official).unwrap();
+    let mutated = data(PRESS).replace("150 tỷ USD", "120 tỷ USD");
+    let press = parse(Kind::Press, "press-1.txt", &mutated);
+    let alignment = aligner.align(&press);
+    let mut kept = vec![alignment.clone()];
+    let shared_kept = aligner.check(std::slice::from_ref(&press), &mut kept);
+    let mut dropped_press = press.clone();
+    dropped_press.drop_match_data();
+    let mut dropped = vec![alignment];
+    let shared_dropped = aligner.check(std::slice::from_ref(&dropped_press), &mut dropped);
+    assert!(!kept[0].findings.is_empty(), "the mutation is found");
+    let json = |f: &[Finding]| serde_json::to_string(f).unwrap();
+    assert_eq!(json(&kept[0].findings), json(&dropped[0].findings));
+    assert_eq!(json(&shared_kept), json(&shared_dropped));
+}
