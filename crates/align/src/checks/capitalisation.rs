@@ -80,21 +80,23 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     for (id, key) in hashed.iter().enumerate() {
         by_first.entry(key[0]).or_default().push(id);
     }
-    let mut found: Vec<Vec<Occ>> = vec![Vec::new(); keys.len()];
-    for d in 0..corpus.docs.len() {
-        let facts = corpus.facts[d];
-        let sentences: Vec<&Sentence> = corpus.sentences(d).map(|(_, s)| s).collect();
+    // Places as (document, sentence, start, end): most phrases are written one way only, and only
+    // the groups written two ways become `Occ`s with their forms copied.
+    let mut found: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); keys.len()];
+    let sentences: Vec<Vec<&Sentence>> =
+        (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
+    for (d, facts) in corpus.facts.iter().enumerate() {
         // The phrase `id` at word `k` of sentence `i`: its place when it is written there with a
         // capital.
-        let place = |id: usize, i: usize, k: usize| -> Option<Occ> {
-            let (s, ws, hashes) = (sentences[i], &facts.words[i], &facts.lower_hashes[i]);
+        let place = |id: usize, i: usize, k: usize| {
+            let (s, ws, hashes) = (sentences[d][i], &facts.words[i], &facts.lower_hashes[i]);
             let key = &keys[id];
             let matches = k + key.len() <= ws.len()
                 && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[id][j])
                 && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
-            let occ = matches.then(|| Occ::at(d, i, s, ws[k].start, ws[k + key.len() - 1].end))?;
+            let (start, end) = (ws[k].start, ws.get(k + key.len().max(1) - 1).map_or(0, |w| w.end));
             // A spelling without a capital is a common phrase, not a spelling of the name.
-            occ.form.chars().any(char::is_uppercase).then_some(occ)
+            (matches && s.text[start..end].chars().any(char::is_uppercase)).then_some((d, i, start, end))
         };
         match &facts.word_places {
             // A document checked many times (the official text) has its words indexed.
@@ -118,11 +120,15 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             }
         }
     }
+    let form = |&(d, i, start, end): &(usize, usize, usize, usize)| &sentences[d][i].text[start..end];
     let mut groups: Vec<(usize, Vec<Occ>)> = keys
         .iter()
         .zip(found)
-        .filter(|(_, occs)| super::variants(occs).len() >= 2)
-        .map(|(key, occs)| (key.len(), occs))
+        .filter(|(_, places)| places.iter().any(|p| form(p) != form(&places[0])))
+        .map(|(key, places)| {
+            let occs = places.iter().map(|&(d, i, a, b)| Occ::at(d, i, sentences[d][i], a, b)).collect();
+            (key.len(), occs)
+        })
         .collect();
     groups.sort_by_key(|(n, _)| *n);
     let mut reported = Spans::default();
