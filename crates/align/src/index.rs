@@ -412,11 +412,14 @@ impl Index {
     /// [`Index::candidates`] for the tokens `a..b` only.
     pub(crate) fn candidates_in(&self, terms: &Terms, a: usize, b: usize, limit: usize) -> Vec<usize> {
         let mut score = vec![0.0f64; self.sentences.len()];
-        let mut seen: crate::FxHashSet<Term> = crate::FxHashSet::default();
+        // Terms already counted, one bit per vocabulary term.
+        let mut seen = vec![0u64; self.vocab.len().div_ceil(64)];
         for (i, &t) in terms.terms.iter().enumerate().take(b).skip(a) {
-            if terms.stop[i] || (t as usize) >= self.vocab.len() || !seen.insert(t) {
+            let t_ = t as usize;
+            if terms.stop[i] || t_ >= self.vocab.len() || bit(&seen, t_) {
                 continue;
             }
+            seen[t_ / 64] |= 1 << (t_ % 64);
             let w = self.idf[t as usize];
             for &s in &self.postings[t as usize] {
                 score[s as usize] += w;
