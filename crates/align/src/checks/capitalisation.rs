@@ -11,6 +11,7 @@
 //! a sentence are skipped (their capital says nothing). A group whose places all lie inside a
 //! shorter reported group's places is not reported again.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crosscheck_parse::Sentence;
@@ -85,25 +86,33 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     let mut found: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); keys.len()];
     let sentences: Vec<Vec<&Sentence>> =
         (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
-    for (d, facts) in corpus.facts.iter().enumerate() {
+    // Each document's places, (phrase, place) in the order they are found; documents in parallel.
+    let places_in = |d: usize| -> Vec<(usize, (usize, usize, usize, usize))> {
+        let facts = corpus.facts[d];
+        let mut out = Vec::new();
         // The phrase `id` at word `k` of sentence `i`: its place when it is written there with a
         // capital.
-        let place = |id: usize, i: usize, k: usize| {
+        let mut place = |id: usize, i: usize, k: usize| {
             let (s, ws, hashes) = (sentences[d][i], &facts.words[i], &facts.lower_hashes[i]);
             let key = &keys[id];
             let matches = k + key.len() <= ws.len()
                 && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[id][j])
                 && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
-            let (start, end) = (ws[k].start, ws.get(k + key.len().max(1) - 1).map_or(0, |w| w.end));
+            if !matches {
+                return;
+            }
+            let (start, end) = (ws[k].start, ws[k + key.len() - 1].end);
             // A spelling without a capital is a common phrase, not a spelling of the name.
-            (matches && s.text[start..end].chars().any(char::is_uppercase)).then_some((d, i, start, end))
+            if s.text[start..end].chars().any(char::is_uppercase) {
+                out.push((id, (d, i, start, end)));
+            }
         };
         match &facts.word_places {
             // A document checked many times (the official text) has its words indexed.
             Some(places) => {
                 for (id, key) in hashed.iter().enumerate() {
                     for &(i, k) in places.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
-                        found[id].extend(place(id, i as usize, k as usize));
+                        place(id, i as usize, k as usize);
                     }
                 }
             }
@@ -113,12 +122,18 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
                     // The first word of a sentence is skipped: its capital says nothing.
                     for (k, h) in hashes.iter().enumerate().skip(1) {
                         for &id in by_first.get(h).map(Vec::as_slice).unwrap_or_default() {
-                            found[id].extend(place(id, i, k));
+                            place(id, i, k);
                         }
                     }
                 }
             }
         }
+        out
+    };
+    let per_doc: Vec<Vec<(usize, (usize, usize, usize, usize))>> =
+        (0..corpus.docs.len()).into_par_iter().map(places_in).collect();
+    for (id, place) in per_doc.into_iter().flatten() {
+        found[id].push(place);
     }
     let form = |&(d, i, start, end): &(usize, usize, usize, usize)| &sentences[d][i].text[start..end];
     let mut groups: Vec<(usize, Vec<Occ>)> = keys
