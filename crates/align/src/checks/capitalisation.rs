@@ -69,6 +69,9 @@ pub(crate) fn phrases(text: &str, ws: &[Word]) -> Vec<Vec<String>> {
     out
 }
 
+/// A place as (document, sentence, start, end).
+type Place = (usize, usize, usize, usize);
+
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     let mut keys: Vec<&[String]> =
@@ -83,11 +86,11 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     }
     // Places as (document, sentence, start, end): most phrases are written one way only, and only
     // the groups written two ways become `Occ`s with their forms copied.
-    let mut found: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); keys.len()];
+    let mut found: Vec<Vec<Place>> = vec![Vec::new(); keys.len()];
     let sentences: Vec<Vec<&Sentence>> =
         (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
     // Each document's places, (phrase, place) in the order they are found; documents in parallel.
-    let places_in = |d: usize| -> Vec<(usize, (usize, usize, usize, usize))> {
+    let places_in = |d: usize| -> Vec<(usize, Place)> {
         let facts = corpus.facts[d];
         let mut out = Vec::new();
         // The phrase `id` at word `k` of sentence `i`: its place when it is written there with a
@@ -130,12 +133,12 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         }
         out
     };
-    let per_doc: Vec<Vec<(usize, (usize, usize, usize, usize))>> =
+    let per_doc: Vec<Vec<(usize, Place)>> =
         (0..corpus.docs.len()).into_par_iter().map(places_in).collect();
     for (id, place) in per_doc.into_iter().flatten() {
         found[id].push(place);
     }
-    let form = |&(d, i, start, end): &(usize, usize, usize, usize)| &sentences[d][i].text[start..end];
+    let form = |&(d, i, start, end): &Place| &sentences[d][i].text[start..end];
     let mut groups: Vec<(usize, Vec<Occ>)> = keys
         .iter()
         .zip(found)
