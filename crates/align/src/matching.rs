@@ -9,26 +9,55 @@ use crate::config::Config;
 use crate::index::{Index, OfficialEntry, Terms};
 use crate::model::Relation;
 
+/// A fixed number of bits (one per token or bigram of a press sentence).
+#[derive(Debug, Clone)]
+struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// `len` bits, bit `i` set when `f(i)`.
+    fn from_fn(len: usize, f: impl Fn(usize) -> bool) -> Bits {
+        let mut words = vec![0u64; len.div_ceil(64)];
+        (0..len).filter(|&i| f(i)).for_each(|i| words[i / 64] |= 1 << (i % 64));
+        Bits { words, len }
+    }
+
+    fn get(&self, i: usize) -> bool {
+        i < self.len && (self.words[i / 64] >> (i % 64)) & 1 == 1
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn or(&self, other: &Bits) -> Bits {
+        Bits { words: self.words.iter().zip(&other.words).map(|(a, b)| a | b).collect(), len: self.len }
+    }
+}
+
 /// Which tokens and bigrams of a press sentence some set of sources explains.
 #[derive(Debug, Clone)]
 struct Explained {
-    uni: Vec<bool>,
-    bi: Vec<bool>,
+    uni: Bits,
+    bi: Bits,
 }
 
 impl Explained {
     fn by(p: &Terms, o: &OfficialEntry) -> Explained {
         Explained {
-            uni: p.terms.iter().map(|&t| o.has_term(t)).collect(),
-            bi: p.bigram_ids.iter().map(|&g| o.has_bigram(g)).collect(),
+            uni: Bits::from_fn(p.len(), |i| o.has_term(p.terms[i])),
+            bi: Bits::from_fn(p.bigram_ids.len(), |i| o.has_bigram(p.bigram_ids[i])),
         }
     }
 
     fn union(&self, other: &Explained) -> Explained {
-        Explained {
-            uni: self.uni.iter().zip(&other.uni).map(|(a, b)| *a || *b).collect(),
-            bi: self.bi.iter().zip(&other.bi).map(|(a, b)| *a || *b).collect(),
-        }
+        Explained { uni: self.uni.or(&other.uni), bi: self.bi.or(&other.bi) }
     }
 
     /// [`Explained::score`] of the union of `self` and `other`, without building it.
@@ -36,7 +65,7 @@ impl Explained {
         let (mut total, mut got) = (0.0, 0.0);
         for (i, w) in p.weights.iter().enumerate() {
             total += w;
-            if self.uni[i] || other.uni[i] {
+            if self.uni.get(i) || other.uni.get(i) {
                 got += w;
             }
         }
@@ -51,7 +80,7 @@ impl Explained {
         for i in 0..self.bi.len() {
             let w = p.bigram_weight(i);
             bi_total += w;
-            if self.bi[i] || other.bi[i] {
+            if self.bi.get(i) || other.bi.get(i) {
                 bi_got += w;
             }
         }
@@ -69,7 +98,8 @@ impl Explained {
             return 0.0;
         }
         let uni: f64 =
-            p.weights.iter().zip(&self.uni).filter(|(_, &e)| e).map(|(w, _)| w).sum::<f64>() / total;
+            p.weights.iter().enumerate().filter(|&(i, _)| self.uni.get(i)).map(|(_, w)| w).sum::<f64>()
+                / total;
         if self.bi.is_empty() {
             return uni;
         }
@@ -77,8 +107,8 @@ impl Explained {
         if bi_total <= 0.0 {
             return uni;
         }
-        let bi: f64 =
-            (0..self.bi.len()).filter(|&i| self.bi[i]).map(|i| p.bigram_weight(i)).sum::<f64>() / bi_total;
+        let bi: f64 = (0..self.bi.len()).filter(|&i| self.bi.get(i)).map(|i| p.bigram_weight(i)).sum::<f64>()
+            / bi_total;
         unigram_share * uni + (1.0 - unigram_share) * bi
     }
 }
@@ -248,8 +278,7 @@ fn gaps(p: &Terms, explained: &Explained, known: crate::index::Term) -> Vec<(usi
         for i in a..=b {
             // A word counts as explained here only inside an explained word pair: a lone shared
             // word (`giao` of `giao lưu` for `ngoại giao`) says little about where a phrase is from.
-            let paired =
-                i < b && ((i > 0 && explained.bi[i - 1]) || explained.bi.get(i).copied().unwrap_or(false));
+            let paired = i < b && ((i > 0 && explained.bi.get(i - 1)) || explained.bi.get(i));
             let open = i < b && !paired && p.terms[i] < known && !p.stop[i];
             match (open, start) {
                 (true, None) => start = Some(i),

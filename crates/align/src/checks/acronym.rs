@@ -240,7 +240,7 @@ fn long_form_before(
         return (None, Vec::new());
     }
     let make = |from: usize| {
-        let (a, b) = (ws[from].start, ws[ws.len() - 1].end);
+        let (a, b) = (ws[from].start(), ws[ws.len() - 1].end());
         LongForm {
             text: seg[a..b].to_string(),
             key: phrase_key(&seg[a..b]),
@@ -254,7 +254,7 @@ fn long_form_before(
         if ws.len() - s > letters + LETTER_MATCH_EXTRA_WORDS {
             break;
         }
-        if letters_match(acronym, &seg[ws[s].start..ws[ws.len() - 1].end]) {
+        if letters_match(acronym, &seg[ws[s].start()..ws[ws.len() - 1].end()]) {
             return (Some(make(s)), Vec::new());
         }
     }

@@ -104,7 +104,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             if !matches {
                 return;
             }
-            let (start, end) = (ws[k].start, ws[k + key.len() - 1].end);
+            let (start, end) = (ws[k].start(), ws[k + key.len() - 1].end());
             // A spelling without a capital is a common phrase, not a spelling of the name.
             if s.text[start..end].chars().any(char::is_uppercase) {
                 out.push((id, (d, i, start, end)));
@@ -133,8 +133,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         }
         out
     };
-    let per_doc: Vec<Vec<(usize, Place)>> =
-        (0..corpus.docs.len()).into_par_iter().map(places_in).collect();
+    let per_doc: Vec<Vec<(usize, Place)>> = (0..corpus.docs.len()).into_par_iter().map(places_in).collect();
     for (id, place) in per_doc.into_iter().flatten() {
         found[id].push(place);
     }

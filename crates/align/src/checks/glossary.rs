@@ -144,9 +144,9 @@ impl Glossary {
                             if b - 1 > a && !ws[b - 1].joined {
                                 break;
                             }
-                            let piece = &s.text[ws[a].start..ws[b - 1].end];
+                            let piece = &s.text[ws[a].start()..ws[b - 1].end()];
                             if piece != c.form && keys.contains(&name_key(piece)) {
-                                occs.push(Occ::at(d, i, s, ws[a].start, ws[b - 1].end));
+                                occs.push(Occ::at(d, i, s, ws[a].start(), ws[b - 1].end()));
                             }
                         }
                     }

@@ -86,7 +86,7 @@ pub(crate) fn read(d: usize, i: usize, s: &Sentence, ws: &[Word], cfg: &ChecksCo
     for run in runs(&s.text, ws, cfg) {
         for a in 0..run.len() {
             for b in a + 1..=run.len().min(a + cfg.max_name_words) {
-                out.add(b - a, Occ::at(d, i, s, run[a].start, run[b - 1].end));
+                out.add(b - a, Occ::at(d, i, s, run[a].start(), run[b - 1].end()));
             }
         }
     }
@@ -275,7 +275,7 @@ pub(crate) fn terms(corpus: &Corpus, cfg: &ChecksConfig) -> Vec<TermEntry> {
     let mut out = Vec::new();
     for ((_, s), ws) in corpus.sentences(0).zip(&corpus.facts[0].words) {
         for run in runs(&s.text, ws, cfg) {
-            let (a, b) = (run[0].start, run[run.len() - 1].end);
+            let (a, b) = (run[0].start(), run[run.len() - 1].end());
             if multi_part(&s.text[a..b]) {
                 add_term(&mut out, &s.text[a..b], String::new(), s.line_at(a));
             }

@@ -3,20 +3,30 @@
 
 use crosscheck_parse::is_word_char;
 
-/// One word of a sentence.
+/// One word of a sentence (12 bytes: documents hold millions of them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
-    /// Byte range in the sentence text.
-    pub start: usize,
-    pub end: usize,
+    /// Byte range in the sentence text (texts are far below 4 GB: the parser refuses larger).
+    start: u32,
+    end: u32,
     /// True when only whitespace separates it from the word before (no punctuation, no dash).
     pub joined: bool,
 }
 
 impl Word {
+    /// Where the word starts in the sentence text.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the word ends in the sentence text.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
     /// The word as written.
     pub fn text(self, s: &str) -> &str {
-        &s[self.start..self.end]
+        &s[self.start()..self.end()]
     }
 
     /// True when the word starts with an upper-case letter.
@@ -52,7 +62,8 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         }
         let gap = &text[last_end..start];
         let joined = !out.is_empty() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
-        out.push(Word { start, end, joined });
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        out.push(Word { start: offset(start), end: offset(end), joined });
         last_end = end;
     }
     out
