@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Peak memory (RSS) of `crosscheck parse` on very large inputs: a 50 MB single-line file, the same
-# line in NFD (combining diacritics), one 50 MB sentence, and a 100,000-line file. Target: under 1 GB each.
+# line in NFD (combining diacritics), one 50 MB sentence, and a 100,000-line file; then of the whole
+# `crosscheck compare` (align and checks, JSON out) on a 50 MB one-line article of words drawn at
+# random from the official text (the worst case for the checks). Target: under 1 GB each.
 # Not run in CI (it builds in release and takes minutes): `scripts/memory-bound.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,4 +44,18 @@ for f in single-line.txt single-line-nfd.txt one-sentence.txt 100k-lines.txt; do
   printf '%-22s %8s MB %8s %9s MB %s (%s wall)\n' "$f" "$(( $(wc -c < "$path") / 1024 / 1024 ))" \
     "$(wc -l < "$path")" "$(( rss / 1024 ))" "$verdict" "$secs"
 done
+
+# Words of the official text in a random order (fixed seed), 50 MB on one line.
+official=data/vn-kr-2025/official.txt
+tr -s ' \n' '\n\n' < "$official" | awk -v size="$size" 'BEGIN { srand(7) } { w[n++] = $0 }
+  END { while (total < size) { x = w[int(rand() * n)]; printf "%s ", x; total += length(x) + 1 } }' \
+  > "$dir/word-salad.txt"
+report=$(/usr/bin/time -v "$bin" compare "$official" "$dir/word-salad.txt" --format json 2>&1 >/dev/null) \
+  || { echo "word-salad.txt: crosscheck compare failed: $report" >&2; exit 1; }
+rss=$(printf '%s\n' "$report" | awk -F': ' '/Maximum resident set size/ { print $2 }')
+secs=$(printf '%s\n' "$report" | awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }')
+verdict=ok
+if [ "$rss" -ge "$limit_kb" ]; then verdict="OVER 1 GB"; status=1; fi
+printf '%-22s %8s MB %8s %9s MB %s (%s wall, compare)\n' word-salad.txt \
+  "$(( $(wc -c < "$dir/word-salad.txt") / 1024 / 1024 ))" 1 "$(( rss / 1024 ))" "$verdict" "$secs"
 exit $status
