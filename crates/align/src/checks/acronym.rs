@@ -374,13 +374,21 @@ fn registry(corpus: &Corpus, cfg: &ChecksConfig) -> Registry {
     }
     // A shorter reading that is exactly what a similarly spelled acronym stands for elsewhere is
     // what this one stands for too.
-    let primaries: Vec<Option<(String, String)>> =
-        defs.iter().map(|(_, def)| def.long.as_ref().map(|l| (l.key.clone(), def.acronym.clone()))).collect();
+    // The acronyms each long form is given (a batch has thousands of definitions: look them up).
+    let mut primaries: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (_, def) in &defs {
+        if let Some(l) = &def.long {
+            let acronyms = primaries.entry(l.key.clone()).or_default();
+            if !acronyms.contains(&def.acronym) {
+                acronyms.push(def.acronym.clone());
+            }
+        }
+    }
     for (_, def) in defs.iter_mut() {
         let found = def.candidates.iter().find(|c| {
             c.words >= cfg.min_long_form_words
-                && primaries.iter().flatten().any(|(key, acr)| {
-                    *key == c.key && letter_overlap(acr, &def.acronym) >= cfg.acronym_letter_overlap
+                && primaries.get(&c.key).is_some_and(|acronyms| {
+                    acronyms.iter().any(|acr| letter_overlap(acr, &def.acronym) >= cfg.acronym_letter_overlap)
                 })
         });
         if let Some(c) = found.cloned() {
@@ -400,15 +408,20 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     let reg = registry(corpus, cfg);
     // One long form, several acronyms.
     let mut by_key: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, def) in &reg.defs {
         let Some(long) = def.long.as_ref().filter(|l| l.words >= cfg.min_long_form_words) else { continue };
-        match by_key.iter_mut().find(|(k, _, _)| *k == long.key) {
-            Some((_, _, acrs)) => {
+        match slot.get(long.key.as_str()) {
+            Some(&k) => {
+                let acrs = &mut by_key[k].2;
                 if !acrs.contains(&def.acronym) {
                     acrs.push(def.acronym.clone());
                 }
             }
-            None => by_key.push((long.key.clone(), long.text.clone(), vec![def.acronym.clone()])),
+            None => {
+                slot.insert(&long.key, by_key.len());
+                by_key.push((long.key.clone(), long.text.clone(), vec![def.acronym.clone()]));
+            }
         }
     }
     // Acronyms already in a conflict or a redefinition are not reported again as undefined.
@@ -426,13 +439,16 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         });
     }
     // One acronym, unrelated long forms.
-    let mut acronyms: Vec<&str> = reg.defs.iter().map(|(_, d)| d.acronym.as_str()).collect();
+    let mut defs_of: FxHashMap<&str, Vec<&Definition>> = FxHashMap::default();
+    for (_, def) in &reg.defs {
+        defs_of.entry(def.acronym.as_str()).or_default().push(def);
+    }
+    let mut acronyms: Vec<&str> = defs_of.keys().copied().collect();
     acronyms.sort_unstable();
-    acronyms.dedup();
     for acr in acronyms {
         let mut clusters: Vec<String> = Vec::new();
         let mut occs = Vec::new();
-        for (_, def) in reg.defs.iter().filter(|(_, d)| d.acronym == acr) {
+        for def in &defs_of[acr] {
             let (Some(long), Some(occ)) = (&def.long, &def.long_occ) else { continue };
             let rep = match clusters
                 .iter()
