@@ -74,10 +74,11 @@ type Place = (usize, usize, usize, usize);
 
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
-    let mut keys: Vec<&[String]> =
+    // Each phrase once (a batch repeats most of them in every article), then in order.
+    let distinct: rustc_hash::FxHashSet<&[String]> =
         corpus.facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
+    let mut keys: Vec<&[String]> = distinct.into_iter().collect();
     keys.sort_unstable();
-    keys.dedup();
     let hashed: Vec<Vec<u64>> =
         keys.iter().map(|k| k.iter().map(|w| lower_hash(w.chars())).collect()).collect();
     let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
