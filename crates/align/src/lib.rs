@@ -189,9 +189,10 @@ impl Aligner {
     /// The candidate search alone: for each content sentence of a prepared article, in order, the
     /// official sentences (numbered from 0 in document order) most like it, best first, at most
     /// `limit`. [`Search::Index`] ranks the sentences that share weighted words with it through the
-    /// inverted index, as [`Aligner::align`] does before scoring; [`Search::Scan`] scores every
-    /// official sentence with the matching score (the all-pairs scan). For benchmarks and for
-    /// checking that the index does not lose sources.
+    /// inverted index, as [`Aligner::align`] does before scoring (unless [`Config::exhaustive`] is
+    /// set, which this ignores); [`Search::Scan`] scores every official sentence with the matching
+    /// score (the all-pairs scan). For benchmarks and for checking that the index does not lose
+    /// sources.
     pub fn nearest(&self, article: &Prepared, limit: usize, search: Search) -> Vec<Vec<usize>> {
         article
             .terms

@@ -92,11 +92,11 @@ pub struct Sentence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// Case- and diacritic-folded form of `text`, for comparison (empty from a parser built with
-    /// `structure_only(true)`).
+    /// `structure_only(true)`, or after [`Document::drop_match_data`]).
     #[serde(skip)]
     pub key: String,
     /// Words of `text` with their comparison keys (none from a parser built with
-    /// `structure_only(true)`).
+    /// `structure_only(true)`, or after [`Document::drop_match_data`]).
     #[serde(skip)]
     pub tokens: Vec<Token>,
     /// Byte offsets in `text` where each line after the first begins (one entry per line break of
@@ -158,9 +158,12 @@ pub struct Document {
 }
 
 impl Document {
-    /// Frees what only matching uses (each sentence's comparison key and tokens); the text, places
-    /// and roles stay. For a document read only as text from then on: a batch keeps thousands of
-    /// aligned articles for the consistency checks, and the tokens are most of their memory.
+    /// Frees each sentence's comparison key and tokens; the text, places and roles stay (after it,
+    /// `tokens` is empty: [`Sentence::token_text`] has no valid index, [`Sentence::bigrams`] yields
+    /// nothing). For an
+    /// article read only as text from then on: a batch keeps thousands of aligned articles for the
+    /// consistency checks, which read an article's text only, and the tokens are most of their
+    /// memory. Not for an official text: aligning and checking read its tokens.
     pub fn drop_match_data(&mut self) {
         for s in self.sections.iter_mut().flat_map(|s| s.sentences.iter_mut()) {
             s.key = String::new();

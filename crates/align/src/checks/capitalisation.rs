@@ -20,16 +20,17 @@ use super::word::Word;
 use super::{describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans};
 use crate::model::{Finding, Severity};
 
-/// A word in lower case, character by character (the same for every place a word is written).
-pub(crate) fn lower(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().flat_map(char::to_lowercase)
-}
-
-/// A hash of a word's lower-case characters (equal words in any case hash alike).
+/// A hash of a word in lower case, for finding the places a phrase may be written: equal words in
+/// any case hash alike, without allocating. Characters are lowered one by one, so a final sigma
+/// (which [`str::to_lowercase`] writes `ς`) is hashed as `σ`; the places found are then compared
+/// with `to_lowercase`.
 pub(crate) fn lower_hash(chars: impl Iterator<Item = char>) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    chars.flat_map(char::to_lowercase).for_each(|c| h.write_u32(c as u32));
+    chars
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .for_each(|c| h.write_u32(c as u32));
     h.finish()
 }
 
@@ -62,7 +63,7 @@ pub(crate) fn phrases(text: &str, ws: &[Word]) -> Vec<Vec<String>> {
             end += 1;
         }
         if capitals >= 2 {
-            out.push(ws[k..=end].iter().map(|w| lower(w.text(text)).collect()).collect());
+            out.push(ws[k..=end].iter().map(|w| w.text(text).to_lowercase()).collect());
         }
         k = end + 1;
     }
@@ -101,7 +102,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             let key = &keys[id];
             let matches = k + key.len() <= ws.len()
                 && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[id][j])
-                && key.iter().enumerate().all(|(j, w)| lower(ws[k + j].text(&s.text)).eq(w.chars()));
+                && key.iter().enumerate().all(|(j, w)| ws[k + j].text(&s.text).to_lowercase() == *w);
             if !matches {
                 return;
             }

@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use crosscheck_parse::{fold, is_word_char, Document, Sentence};
+use crosscheck_parse::{fold, Document, Sentence};
 use regex::Regex;
 
 use super::{add_term, ChecksConfig, TermEntry};
@@ -189,26 +189,51 @@ static EN_MONTH: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?-u:\b)({MONTH})\.?,?\s+(\d{{4}})(?-u:\b)")));
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)(\d{4})\s*(?:-|–|đến|to)\s*(\d{4})(?-u:\b)"));
-// The next four start at a number (after an ASCII `\b`; the code rejects a non-ASCII letter
-// just before, [`word_before`]) and end in words that may end in a non-ASCII letter (`tỷ`, `giờ`),
-// where an ASCII `\b` does not hold: they end with `END`, which takes one character more, and
-// the code ends the quantity at the group before it. A Unicode `\b` would keep the regex engine off
-// its fast automaton.
+// The next four read like `\b…\b` patterns with Unicode word boundaries, which would keep the
+// regex engine off its fast automaton on Vietnamese text. Instead, [`bounded`] skips a match that
+// starts right after a word character and searches again from the next character, and the patterns
+// end with `END`, which takes the character after the last word; the quantity ends before it, and
+// the next search starts there.
 static MONEY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)(USD|US\$|\$|EUR|€|KRW|₩|VND|¥)\s*({NUM})(?:\s*({SCALE}){END})?")));
 static MONEY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)({NUM})\s*(?:({SCALE})\s*)?({CURRENCY}){END}")));
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)({NUM})\s*(%|phần trăm|per ?cent)")));
+    LazyLock::new(|| re(&format!(r"(?i)({NUM})\s*(?:({SCALE})\s*)?({CURRENCY}){END}")));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)({NUM})\s*(%|phần trăm|per ?cent)")));
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)(?-u:\b)({NUM})\s+(năm|tháng|tuần|ngày|giờ|years?|months?|weeks?|days?|hours?){END}"))
+    re(&format!(r"(?i)({NUM})\s+(năm|tháng|tuần|ngày|giờ|years?|months?|weeks?|days?|hours?){END}"))
 });
 /// The end of a word: a character that is not a word character, or the end of the text.
 const END: &str = r"(?:[^\w]|$)";
 
-/// True when a word character ends `text` before byte `at` (no word boundary there).
+/// True when a word character (`\w`, as the regex engine reads it) ends `text` before byte `at`.
 fn word_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(is_word_char)
+    text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character)
+}
+
+/// The matches of `re` in `text`, each with the end of its quantity (`end_of`), as a pattern with
+/// a Unicode `\b` before it (when `word_start`) would give them: a match right after a word
+/// character is skipped and the search goes on from its next character; the next search starts
+/// where the quantity ended.
+fn bounded<'t>(
+    re: &Regex,
+    text: &'t str,
+    word_start: bool,
+    end_of: impl Fn(&regex::Captures<'t>) -> usize,
+) -> Vec<(regex::Captures<'t>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = re.captures_at(text, at) {
+        let Some(m) = c.get(0) else { break };
+        let next = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        if word_start && word_before(text, m.start()) {
+            at = next;
+            continue;
+        }
+        let end = end_of(&c);
+        at = end.max(next);
+        out.push((c, end));
+    }
+    out
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{4})(?-u:\b)"));
@@ -372,35 +397,30 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
         };
         take(&mut found, (m.start(), m.end()), v);
     }
-    for c in MONEY_BEFORE.captures_iter(text) {
+    let group_end = |g: usize| move |c: &regex::Captures| c.get(g).map_or(0, |m| m.end());
+    let amount_end = |c: &regex::Captures| c.get(3).or_else(|| c.get(2)).map_or(0, |m| m.end());
+    for (c, end) in bounded(&MONEY_BEFORE, text, false, amount_end) {
         let (Some(m), Some(amount)) = (c.get(0), c.get(2)) else { continue };
-        let end = c.get(3).unwrap_or(amount).end();
         let v = currency(&c[1])
             .zip(number(amount.as_str()))
             .map(|(cur, n)| Value::Amount { amount: n * scale(c.get(3).map(|s| s.as_str())), currency: cur });
         take(&mut found, (m.start(), end), v);
     }
-    for c in MONEY_AFTER.captures_iter(text) {
+    for (c, end) in bounded(&MONEY_AFTER, text, true, group_end(3)) {
         let (Some(m), Some(unit)) = (c.get(0), c.get(3)) else { continue };
-        if word_before(text, m.start()) {
-            continue;
-        }
         let v = currency(unit.as_str())
             .zip(number(&c[1]))
             .map(|(cur, n)| Value::Amount { amount: n * scale(c.get(2).map(|s| s.as_str())), currency: cur });
-        take(&mut found, (m.start(), unit.end()), v);
+        take(&mut found, (m.start(), end), v);
     }
-    for c in PERCENT.captures_iter(text) {
-        let Some(m) = c.get(0).filter(|m| !word_before(text, m.start())) else { continue };
-        take(&mut found, (m.start(), m.end()), number(&c[1]).map(Value::Percent));
+    for (c, end) in bounded(&PERCENT, text, true, group_end(0)) {
+        let Some(m) = c.get(0) else { continue };
+        take(&mut found, (m.start(), end), number(&c[1]).map(Value::Percent));
     }
-    for c in DURATION.captures_iter(text) {
+    for (c, end) in bounded(&DURATION, text, true, group_end(2)) {
         let (Some(m), Some(unit)) = (c.get(0), c.get(2)) else { continue };
-        if word_before(text, m.start()) {
-            continue;
-        }
         let v = number(&c[1]).map(|n| Value::Duration { amount: n, unit: duration_unit(unit.as_str()) });
-        take(&mut found, (m.start(), unit.end()), v);
+        take(&mut found, (m.start(), end), v);
     }
     for c in YEAR.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -659,6 +679,21 @@ mod tests {
         // A letter glued to the unit or to the number is not a quantity's edge.
         assert_eq!(values("họp 2 giờx"), []);
         assert_eq!(values("mã ố12 năm"), []);
+    }
+
+    #[test]
+    fn word_boundaries_are_read_as_unicode_word_boundaries() {
+        let pairs =
+            |text: &str| values(text).into_iter().map(|(t, v)| format!("{t} = {v}")).collect::<Vec<_>>();
+        // A number glued to a letter is skipped, and a later number in it is still read.
+        assert_eq!(pairs("từ1,5 triệu đồng"), ["5 triệu đồng = 5000000 VND"]);
+        assert_eq!(pairs("từ1,5%"), ["5% = 5%"]);
+        // The character after a unit starts the next amount.
+        assert_eq!(pairs("$5 bn$6 bn"), ["$5 bn = 5000000000 USD", "$6 bn = 6000000000 USD"]);
+        // `²` is not a word character for the regex engine, a digit of another script is.
+        assert_eq!(pairs("m²5%"), ["5% = 5%"]);
+        assert_eq!(pairs("x 12%"), ["12% = 12%"]);
+        assert_eq!(pairs("x12%"), Vec::<String>::new());
     }
 
     #[test]

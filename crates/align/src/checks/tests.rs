@@ -475,3 +475,16 @@ fn the_checks_find_the_same_without_the_articles_match_data() {
     assert_eq!(json(&kept[0].findings), json(&dropped[0].findings));
     assert_eq!(json(&shared_kept), json(&shared_dropped));
 }
+
+#[test]
+fn capitalisation_variants_are_found_in_greek_with_a_final_sigma() {
+    let a = parse(Kind::Press, "a.txt", "Họ đến Quán Cà Phê Οδος ở Hà Nội.\n");
+    let b = parse(Kind::Press, "b.txt", "Họ đến Quán Cà Phê ΟΔΟΣ ở Hà Nội.\n");
+    let found = crate::check_documents(&[a, b], None, None, &crate::ChecksConfig::default());
+    let caps = of_kind(&found, "capitalisation_variant");
+    assert!(
+        caps.iter().any(|f| f.variants.iter().any(|v| v.contains("ΟΔΟΣ"))),
+        "{:?}",
+        found.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+}
