@@ -172,8 +172,8 @@ impl Aligner {
         self.index.language
     }
 
-    /// Reads an article's content sentences into the weighted terms the matching works on (what
-    /// [`Aligner::align`] does first), for [`Aligner::nearest`].
+    /// Reads an article's content sentences into the weighted terms the matching works on (the
+    /// first step of [`Aligner::align`]), for [`Aligner::nearest`].
     pub fn prepare(&self, article: &Document) -> Prepared {
         let mut unknown = FxHashMap::default();
         let mut terms: Vec<index::Terms> = article
@@ -207,12 +207,7 @@ impl Aligner {
     /// Aligns one article: sources and relation of every sentence, coverage of every point.
     /// Findings are left empty here; consistency checks fill them.
     pub fn align(&self, article: &Document) -> ArticleAlignment {
-        let mut unknown = FxHashMap::default();
-        let content: Vec<&crosscheck_parse::Sentence> =
-            article.sentences().map(|(_, s)| s).filter(|s| s.role.is_content()).collect();
-        let mut terms: Vec<index::Terms> =
-            content.iter().map(|s| self.index.terms_of(s, &mut unknown)).collect();
-        self.index.weigh(&mut terms);
+        let Prepared { terms } = self.prepare(article);
         let vocabulary = self.index.vocabulary_len() as index::Term;
         let article_terms: FxHashSet<index::Term> =
             terms.iter().flat_map(|t| t.terms.iter().copied()).filter(|&t| t < vocabulary).collect();
