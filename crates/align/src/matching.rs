@@ -16,6 +16,24 @@ struct Bits {
     len: usize,
 }
 
+/// The positions of the set bits of `words`, in increasing order.
+fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
+    words.enumerate().flat_map(|(k, mut w)| {
+        std::iter::from_fn(move || {
+            (w != 0).then(|| {
+                let b = w.trailing_zeros() as usize;
+                w &= w - 1;
+                k * 64 + b
+            })
+        })
+    })
+}
+
+/// The set bits of `a | b`.
+fn or_ones<'b>(a: &'b Bits, b: &'b Bits) -> impl Iterator<Item = usize> + 'b {
+    ones(a.words.iter().zip(&b.words).map(|(x, y)| x | y))
+}
+
 impl Bits {
     /// `len` bits, bit `i` set when `f(i)`.
     fn from_fn(len: usize, f: impl Fn(usize) -> bool) -> Bits {
@@ -28,16 +46,43 @@ impl Bits {
         i < self.len && (self.words[i / 64] >> (i % 64)) & 1 == 1
     }
 
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     fn or(&self, other: &Bits) -> Bits {
         Bits { words: self.words.iter().zip(&other.words).map(|(a, b)| a | b).collect(), len: self.len }
+    }
+}
+
+/// The weights a press sentence is scored by, summed once.
+struct Weights<'p> {
+    /// Weight of each token.
+    uni: &'p [f64],
+    /// Their sum.
+    total: f64,
+    /// Weight of each bigram ([`Terms::bigram_weight`]).
+    bi: Vec<f64>,
+    /// Their sum.
+    bi_total: f64,
+    /// Share of the unigram score in the mix.
+    unigram_share: f64,
+}
+
+impl<'p> Weights<'p> {
+    fn of(p: &'p Terms, unigram_share: f64) -> Weights<'p> {
+        let bi: Vec<f64> = (0..p.len().saturating_sub(1)).map(|i| p.bigram_weight(i)).collect();
+        Weights { uni: &p.weights, total: p.weights.iter().sum(), bi_total: bi.iter().sum(), bi, unigram_share }
+    }
+
+    /// The unigram and bigram containment (the sums of the weights at the set bits) mixed by
+    /// `unigram_share`.
+    fn mix(&self, uni: impl Iterator<Item = usize>, bi: impl Iterator<Item = usize>) -> f64 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let uni = uni.map(|i| self.uni[i]).sum::<f64>() / self.total;
+        if self.bi.is_empty() || self.bi_total <= 0.0 {
+            return uni;
+        }
+        let bi = bi.map(|i| self.bi[i]).sum::<f64>() / self.bi_total;
+        self.unigram_share * uni + (1.0 - self.unigram_share) * bi
     }
 }
 
@@ -61,55 +106,14 @@ impl Explained {
     }
 
     /// [`Explained::score`] of the union of `self` and `other`, without building it.
-    fn union_score(&self, other: &Explained, p: &Terms, unigram_share: f64) -> f64 {
-        let (mut total, mut got) = (0.0, 0.0);
-        for (i, w) in p.weights.iter().enumerate() {
-            total += w;
-            if self.uni.get(i) || other.uni.get(i) {
-                got += w;
-            }
-        }
-        if total <= 0.0 {
-            return 0.0;
-        }
-        let uni = got / total;
-        if self.bi.is_empty() {
-            return uni;
-        }
-        let (mut bi_total, mut bi_got) = (0.0, 0.0);
-        for i in 0..self.bi.len() {
-            let w = p.bigram_weight(i);
-            bi_total += w;
-            if self.bi.get(i) || other.bi.get(i) {
-                bi_got += w;
-            }
-        }
-        if bi_total <= 0.0 {
-            return uni;
-        }
-        unigram_share * uni + (1.0 - unigram_share) * bi_got / bi_total
+    fn union_score(&self, other: &Explained, w: &Weights) -> f64 {
+        w.mix(or_ones(&self.uni, &other.uni), or_ones(&self.bi, &other.bi))
     }
 
     /// Weighted share of the sentence explained: unigram and bigram containment mixed by
     /// `unigram_share`.
-    fn score(&self, p: &Terms, unigram_share: f64) -> f64 {
-        let total: f64 = p.weights.iter().sum();
-        if total <= 0.0 {
-            return 0.0;
-        }
-        let uni: f64 =
-            p.weights.iter().enumerate().filter(|&(i, _)| self.uni.get(i)).map(|(_, w)| w).sum::<f64>()
-                / total;
-        if self.bi.is_empty() {
-            return uni;
-        }
-        let bi_total: f64 = (0..self.bi.len()).map(|i| p.bigram_weight(i)).sum();
-        if bi_total <= 0.0 {
-            return uni;
-        }
-        let bi: f64 = (0..self.bi.len()).filter(|&i| self.bi.get(i)).map(|i| p.bigram_weight(i)).sum::<f64>()
-            / bi_total;
-        unigram_share * uni + (1.0 - unigram_share) * bi
+    fn score(&self, w: &Weights) -> f64 {
+        w.mix(ones(self.uni.words.iter().copied()), ones(self.bi.words.iter().copied()))
     }
 }
 
@@ -138,8 +142,9 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
 /// most `limit`: every official sentence is scored (the all-pairs scan the index avoids).
 pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> Vec<usize> {
+    let weights = Weights::of(p, config.unigram_share);
     let mut scored: Vec<(usize, f64)> = (0..index.sentences.len())
-        .map(|c| (c, Explained::by(p, &index.sentences[c]).score(p, config.unigram_share)))
+        .map(|c| (c, Explained::by(p, &index.sentences[c]).score(&weights)))
         .filter(|&(_, s)| s > 0.0)
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -162,11 +167,12 @@ pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> V
 pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match {
     let candidates =
         if config.exhaustive { index.all_sentences() } else { index.candidates(p, config.candidates) };
+    let weights = Weights::of(p, config.unigram_share);
     let singles: Vec<(usize, Explained, f64)> = candidates
         .into_iter()
         .map(|c| {
             let e = Explained::by(p, &index.sentences[c]);
-            let s = e.score(p, config.unigram_share);
+            let s = e.score(&weights);
             (c, e, s)
         })
         .collect();
@@ -182,7 +188,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
             if chosen.iter().any(|x| x.0 == *c) {
                 continue;
             }
-            let s = explained.union_score(e, p, config.unigram_share);
+            let s = explained.union_score(e, &weights);
             if pick.as_ref().is_none_or(|x| s > x.3) {
                 pick = Some((*c, *single, e, s));
             }
@@ -196,7 +202,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
             _ => break,
         }
     }
-    let total: f64 = p.weights.iter().sum();
+    let total = weights.total;
     let known = index.vocabulary_len() as crate::index::Term;
     // Gap filling is for sentences; a text of thousands of words with no sentence break gets none.
     let gaps = if p.len() <= config.max_diff_words { gaps(p, &explained, known) } else { Vec::new() };
@@ -227,13 +233,13 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
                 same_point || index.topic_share(c, p, a, b, config.topic_min_uses) >= config.topic_min_share;
             if share >= config.gap_support && topical && !chosen.iter().any(|x| x.0 == c) {
                 let e = Explained::by(p, &index.sentences[c]);
-                let single = e.score(p, config.unigram_share);
+                let single = e.score(&weights);
                 explained = explained.union(&e);
                 chosen.push((c, single));
             }
         }
     }
-    score = explained.score(p, config.unigram_share);
+    score = explained.score(&weights);
     if score < config.support_threshold {
         return Match { sources: vec![], score, relation: Relation::Unsupported };
     }
