@@ -68,7 +68,13 @@ struct Weights<'p> {
 impl<'p> Weights<'p> {
     fn of(p: &'p Terms, unigram_share: f64) -> Weights<'p> {
         let bi: Vec<f64> = (0..p.len().saturating_sub(1)).map(|i| p.bigram_weight(i)).collect();
-        Weights { uni: &p.weights, total: p.weights.iter().sum(), bi_total: bi.iter().sum(), bi, unigram_share }
+        Weights {
+            uni: &p.weights,
+            total: p.weights.iter().sum(),
+            bi_total: bi.iter().sum(),
+            bi,
+            unigram_share,
+        }
     }
 
     /// The unigram and bigram containment (the sums of the weights at the set bits) mixed by

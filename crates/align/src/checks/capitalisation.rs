@@ -70,18 +70,72 @@ pub(crate) fn phrases(text: &str, ws: &[Word]) -> Vec<Vec<String>> {
     out
 }
 
+/// Where the phrase `key` (its words' [`lower_hash`]es `hashed`) is written with a capital at word
+/// `k` of a sentence (its `text`, words `ws` and their hashes `hashes`): its byte range there.
+pub(crate) fn written_at(
+    key: &[String],
+    hashed: &[u64],
+    text: &str,
+    ws: &[Word],
+    hashes: &[u64],
+    k: usize,
+) -> Option<(usize, usize)> {
+    let matches = k + key.len() <= ws.len()
+        && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[j])
+        && key.iter().enumerate().all(|(j, w)| ws[k + j].text(text).to_lowercase() == *w);
+    if !matches {
+        return None;
+    }
+    let (start, end) = (ws[k].start(), ws[k + key.len() - 1].end());
+    // A spelling without a capital is a common phrase, not a spelling of the name.
+    text[start..end].chars().any(char::is_uppercase).then_some((start, end))
+}
+
+/// The lower-case hashes of a phrase's words.
+pub(crate) fn phrase_hashes(key: &[String]) -> Vec<u64> {
+    key.iter().map(|w| lower_hash(w.chars())).collect()
+}
+
+/// The phrases of two sorted lists without repeats, sorted, each once.
+fn merge<'a>(a: &'a [Vec<String>], b: &'a [Vec<String>]) -> Vec<&'a [String]> {
+    use std::cmp::Ordering;
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (next, take_a, take_b) = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => match x.cmp(y) {
+                Ordering::Less => (x, true, false),
+                Ordering::Equal => (x, true, true),
+                Ordering::Greater => (y, false, true),
+            },
+            (Some(x), None) => (x, true, false),
+            (None, Some(y)) => (y, false, true),
+            (None, None) => return out,
+        };
+        out.push(next.as_slice());
+        i += usize::from(take_a);
+        j += usize::from(take_b);
+    }
+}
+
 /// A place as (document, sentence, start, end).
 type Place = (usize, usize, usize, usize);
 
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     // Each phrase once (a batch repeats most of them in every article), then in order.
-    let distinct: rustc_hash::FxHashSet<&[String]> =
-        corpus.facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
-    let mut keys: Vec<&[String]> = distinct.into_iter().collect();
-    keys.sort_unstable();
-    let hashed: Vec<Vec<u64>> =
-        keys.iter().map(|k| k.iter().map(|w| lower_hash(w.chars())).collect()).collect();
+    let keys: Vec<&[String]> = match corpus.facts.as_slice() {
+        // Two documents (an article and the official text): their sorted lists merged.
+        [a, b] => merge(&a.phrases, &b.phrases),
+        facts => {
+            let distinct: rustc_hash::FxHashSet<&[String]> =
+                facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
+            let mut keys: Vec<&[String]> = distinct.into_iter().collect();
+            keys.sort_unstable();
+            keys
+        }
+    };
+    let hashed: Vec<Vec<u64>> = keys.iter().map(|k| phrase_hashes(k)).collect();
     let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (id, key) in hashed.iter().enumerate() {
         by_first.entry(key[0]).or_default().push(id);
@@ -97,27 +151,22 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         let mut out = Vec::new();
         // The phrase `id` at word `k` of sentence `i`: its place when it is written there with a
         // capital.
-        let mut place = |id: usize, i: usize, k: usize| {
+        let place = |id: usize, i: usize, k: usize| {
             let (s, ws, hashes) = (sentences[d][i], &facts.words[i], &facts.lower_hashes[i]);
-            let key = &keys[id];
-            let matches = k + key.len() <= ws.len()
-                && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[id][j])
-                && key.iter().enumerate().all(|(j, w)| ws[k + j].text(&s.text).to_lowercase() == *w);
-            if !matches {
-                return;
-            }
-            let (start, end) = (ws[k].start(), ws[k + key.len() - 1].end());
-            // A spelling without a capital is a common phrase, not a spelling of the name.
-            if s.text[start..end].chars().any(char::is_uppercase) {
-                out.push((id, (d, i, start, end)));
-            }
+            written_at(keys[id], &hashed[id], &s.text, ws, hashes, k)
+                .map(|(start, end)| (id, (d, i, start, end)))
         };
         match &facts.word_places {
             // A document checked many times (the official text) has its words indexed.
             Some(places) => {
                 for (id, key) in hashed.iter().enumerate() {
+                    // Its own phrases were looked up once.
+                    if let Some(found) = facts.phrase_places.get(keys[id]) {
+                        out.extend(found.iter().map(|&(i, start, end)| (id, (d, i, start, end))));
+                        continue;
+                    }
                     for &(i, k) in places.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
-                        place(id, i as usize, k as usize);
+                        out.extend(place(id, i as usize, k as usize));
                     }
                 }
             }
@@ -127,7 +176,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
                     // The first word of a sentence is skipped: its capital says nothing.
                     for (k, h) in hashes.iter().enumerate().skip(1) {
                         for &id in by_first.get(h).map(Vec::as_slice).unwrap_or_default() {
-                            place(id, i, k);
+                            out.extend(place(id, i, k));
                         }
                     }
                 }
@@ -174,4 +223,20 @@ pub(crate) fn cap(mut list: Vec<Finding>, max: usize) -> Vec<Finding> {
         }
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_two_sorted_phrase_lists_gives_each_phrase_once_in_order() {
+        let list = |ps: &[&str]| -> Vec<Vec<String>> {
+            ps.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect()
+        };
+        let a = list(&["a b", "c d", "x y"]);
+        let b = list(&["a a", "c d", "z"]);
+        let merged: Vec<String> = merge(&a, &b).iter().map(|p| p.join(" ")).collect();
+        assert_eq!(merged, ["a a", "a b", "c d", "x y", "z"]);
+    }
 }

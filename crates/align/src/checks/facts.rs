@@ -18,6 +18,9 @@ pub(crate) struct DocFacts {
     /// For a document checked many times ([`DocFacts::prepare`]): where each lower-case word
     /// hash is, as (sentence, word), first words of sentences aside.
     pub word_places: Option<FxHashMap<u64, Vec<(u32, u32)>>>,
+    /// For a document checked many times: where each of its own capitalised phrases is written
+    /// with a capital, as (sentence, start, end), in order (see [`capitalisation::written_at`]).
+    pub phrase_places: FxHashMap<Vec<String>, Vec<(usize, usize, usize)>>,
     /// Acronym definitions and uses.
     pub acronyms: acronym::DocAcronyms,
     /// Name-like places with their keys.
@@ -47,13 +50,24 @@ impl DocFacts {
 
     /// Indexes what the checks would otherwise recompute on every call, for a document (the
     /// official text) checked with many others.
-    pub fn prepare(&mut self, cfg: &ChecksConfig) {
+    pub fn prepare(&mut self, document: &Document, cfg: &ChecksConfig) {
         self.names.prepare_deletions(cfg);
         let mut places: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
         for (i, hashes) in self.lower_hashes.iter().enumerate() {
             for (k, &h) in hashes.iter().enumerate().skip(1) {
                 places.entry(h).or_default().push((i as u32, k as u32));
             }
+        }
+        let sentences: Vec<&str> = document.sentences().map(|(_, s)| s.text.as_str()).collect();
+        for phrase in &self.phrases {
+            let hashed = capitalisation::phrase_hashes(phrase);
+            let found =
+                places.get(&hashed[0]).map(Vec::as_slice).unwrap_or_default().iter().filter_map(|&(i, k)| {
+                    let (i, k) = (i as usize, k as usize);
+                    let (text, ws, hashes) = (sentences[i], &self.words[i], &self.lower_hashes[i]);
+                    capitalisation::written_at(phrase, &hashed, text, ws, hashes, k).map(|(a, b)| (i, a, b))
+                });
+            self.phrase_places.insert(phrase.clone(), found.collect());
         }
         self.word_places = Some(places);
     }

@@ -357,7 +357,7 @@ impl OfficialChecks {
     /// Reads the official text.
     pub fn new(official: &Document, text: &OfficialText, cfg: &ChecksConfig) -> OfficialChecks {
         let mut facts = DocFacts::read(0, official, cfg);
-        facts.prepare(cfg);
+        facts.prepare(official, cfg);
         OfficialChecks { facts, values: quantity::OfficialValues::new(official, text, cfg) }
     }
 }
