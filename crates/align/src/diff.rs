@@ -3,13 +3,38 @@
 use crate::model::{DiffOp, DiffTag};
 use crate::FxHashMap;
 
-/// Diffs `official` (the sources, joined) against `press`, word by word (a longest common
-/// subsequence of whitespace-separated words, compared exactly, so a change of case shows). Runs of one kind are merged into
-/// one piece; every piece but the first starts with the space before it, so the `equal` and
-/// `insert` pieces concatenate (trimmed) to the press text and the `equal` and `delete` pieces to
-/// the official text. Beyond `max_words` words in either text no diff is made (an empty list).
-pub(crate) fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<DiffOp> {
+/// [`word_diff_ids`] of two texts, numbering the words here (what the aligner does with the
+/// official words numbered beforehand).
+#[cfg(test)]
+fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<DiffOp> {
     let old: Vec<&str> = official.split_whitespace().collect();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let old_ids: Vec<u32> = old
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        })
+        .collect();
+    word_diff_ids(&old, &old_ids, press, |w| ids.get(w).copied(), max_words)
+}
+
+/// Diffs the official words `old` (the sources' texts split at whitespace, in order) against
+/// `press`, word by word (a longest common subsequence of whitespace-separated words, compared
+/// exactly, so a change of case shows). The official words come numbered: `old_ids` gives equal
+/// words equal ids, and `id_of` gives a press word the id of the equal official word, if there is
+/// one (the diff compares ids, not strings: the comparisons are the hot loop). Runs of one kind are
+/// merged into one piece; every piece but the first starts with the space before it, so the
+/// `equal` and `insert` pieces concatenate (trimmed) to the press text and the `equal` and `delete`
+/// pieces to the official text. Beyond `max_words` words in either text no diff is made (an empty
+/// list).
+pub(crate) fn word_diff_ids(
+    old: &[&str],
+    old_ids: &[u32],
+    press: &str,
+    id_of: impl Fn(&str) -> Option<u32>,
+    max_words: usize,
+) -> Vec<DiffOp> {
     let new: Vec<&str> = press.split_whitespace().collect();
     if old.len() > max_words || new.len() > max_words {
         return Vec::new();
@@ -27,20 +52,10 @@ pub(crate) fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<Di
             }
         }
     };
-    // Diff word ids, not strings: the comparisons are the hot loop.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut old_ids = Vec::with_capacity(old.len());
-    for w in &old {
-        let next = ids.len() as u32;
-        old_ids.push(*ids.entry(w).or_insert(next));
-    }
-    let mut new_ids = Vec::with_capacity(new.len());
-    for w in &new {
-        let next = ids.len() as u32;
-        new_ids.push(*ids.entry(w).or_insert(next));
-    }
+    // A press word the official text does not have matches nothing: one id stands for them all.
+    let new_ids: Vec<u32> = new.iter().map(|w| id_of(w).unwrap_or(u32::MAX)).collect();
     let (mut o, mut n) = (0, 0);
-    for (po, pn) in lcs_pairs(&old_ids, &new_ids).into_iter().chain(std::iter::once((old.len(), new.len()))) {
+    for (po, pn) in lcs_pairs(old_ids, &new_ids).into_iter().chain(std::iter::once((old.len(), new.len()))) {
         push(DiffTag::Delete, &old[o..po]);
         push(DiffTag::Insert, &new[n..pn]);
         if po < old.len() {
@@ -49,6 +64,39 @@ pub(crate) fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<Di
         (o, n) = (po + 1, pn + 1);
     }
     ops
+}
+
+/// Where each symbol of a sequence is, as bits, `words` machine words per distinct symbol: what the
+/// bit-vector LCS ([`LcsRows`]) reads of its second sequence, made once for a sequence compared
+/// many times.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    /// Length of the sequence.
+    len: usize,
+    /// Machine words per symbol.
+    words: usize,
+    /// The slot of each distinct symbol in `masks`.
+    slot: FxHashMap<u32, usize>,
+    /// `words` machine words per distinct symbol: bit `j` set where the sequence has it.
+    masks: Vec<u64>,
+}
+
+impl Pattern {
+    /// The pattern of `b`.
+    pub(crate) fn new(b: &[u32]) -> Pattern {
+        let words = b.len().div_ceil(64).max(1);
+        let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut masks: Vec<u64> = Vec::new();
+        for (j, &x) in b.iter().enumerate() {
+            let next = slot.len();
+            let k = *slot.entry(x).or_insert(next);
+            if k == next {
+                masks.resize(masks.len() + words, 0);
+            }
+            masks[k * words + j / 64] |= 1 << (j % 64);
+        }
+        Pattern { len: b.len(), words, slot, masks }
+    }
 }
 
 /// Longest-common-subsequence lengths of `a[..i]` and every prefix of `b`, for every `i`, computed
@@ -63,20 +111,11 @@ struct LcsRows {
 }
 
 impl LcsRows {
-    /// The rows of `a` against `b`; all of them when `keep_all`, else only the last.
-    fn new(a: &[u32], b: &[u32], keep_all: bool) -> LcsRows {
-        let words = b.len().div_ceil(64).max(1);
-        // Where each symbol of `b` is, as bits: `words` machine words per distinct symbol.
-        let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut masks: Vec<u64> = Vec::new();
-        for (j, &x) in b.iter().enumerate() {
-            let next = slot.len();
-            let k = *slot.entry(x).or_insert(next);
-            if k == next {
-                masks.resize(masks.len() + words, 0);
-            }
-            masks[k * words + j / 64] |= 1 << (j % 64);
-        }
+    /// The rows of `a` against `b` (its [`Pattern`]); all of them when `keep_all`, else only the
+    /// last.
+    fn new(a: &[u32], b: &Pattern, keep_all: bool) -> LcsRows {
+        let Pattern { len, words, slot, masks } = b;
+        let words = *words;
         let mut v = vec![u64::MAX; words];
         let mut rows = if keep_all { Vec::with_capacity((a.len() + 1) * words) } else { Vec::new() };
         let push = |rows: &mut Vec<u64>, v: &[u64]| rows.extend(v.iter().map(|x| !x));
@@ -103,8 +142,8 @@ impl LcsRows {
             push(&mut rows, &v);
         }
         // Bits past the end of `b` are not positions.
-        if b.len() % 64 != 0 {
-            let tail = (1u64 << (b.len() % 64)) - 1;
+        if len % 64 != 0 {
+            let tail = (1u64 << (len % 64)) - 1;
             rows.iter_mut().skip(words - 1).step_by(words).for_each(|x| *x &= tail);
         }
         LcsRows { words, rows }
@@ -120,8 +159,14 @@ impl LcsRows {
 }
 
 /// Length of a longest common subsequence of `a` and `b`.
-pub(crate) fn lcs_len(a: &[u32], b: &[u32]) -> usize {
-    LcsRows::new(a, b, false).get(0, b.len()) as usize
+#[cfg(test)]
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    lcs_len_with(a, &Pattern::new(b))
+}
+
+/// Length of a longest common subsequence of `a` and the sequence of `b`.
+pub(crate) fn lcs_len_with(a: &[u32], b: &Pattern) -> usize {
+    LcsRows::new(a, b, false).get(0, b.len) as usize
 }
 
 /// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`): walking from
@@ -132,7 +177,7 @@ pub(crate) fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let ra: Vec<u32> = a.iter().rev().copied().collect();
     let rb: Vec<u32> = b.iter().rev().copied().collect();
-    let rows = LcsRows::new(&ra, &rb, true);
+    let rows = LcsRows::new(&ra, &Pattern::new(&rb), true);
     // Longest common subsequence of `a[i..]` and `b[j..]`.
     let suffix = |i: usize, j: usize| rows.get(n - i, m - j);
     let (mut i, mut j) = (0, 0);

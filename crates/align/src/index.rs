@@ -71,6 +71,10 @@ pub(crate) struct OfficialEntry {
     pub(crate) bigram_set: Vec<u64>,
     /// One bit per vocabulary term: set for the terms it holds.
     term_bits: Vec<u64>,
+    /// Its terms as the second sequence of a longest common subsequence.
+    pub(crate) pattern: crate::diff::Pattern,
+    /// The id ([`Index::word_id`]) of each of its words as split at whitespace, for word diffs.
+    pub(crate) word_ids: Vec<u32>,
     /// One bit per official bigram id: set for the bigrams it holds.
     bigram_bits: Vec<u64>,
 }
@@ -136,6 +140,8 @@ pub(crate) struct Index {
     bigram_tf: FxHashMap<u64, u32>,
     /// An id for each word pair of the official text.
     bigram_ids: FxHashMap<u64, u32>,
+    /// An id for each word of the official text as split at whitespace (for word diffs).
+    word_ids: FxHashMap<String, u32>,
     /// The official sentences, in document order.
     pub(crate) sentences: Vec<OfficialEntry>,
 }
@@ -161,6 +167,7 @@ impl Index {
         };
         let stem_prefix = config.stem_prefix;
         let mut vocab = Vocabulary::default();
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut sentences = Vec::new();
         for section in &official.sections {
             let point = section.number.unwrap_or(0);
@@ -180,6 +187,14 @@ impl Index {
                 let terms = Terms { name: vec![false; terms.len()], terms, stop, ..Terms::default() };
                 let mut bigram_set: Vec<u64> =
                     (0..terms.len().saturating_sub(1)).map(|i| terms.bigram(i)).collect();
+                let ids = s
+                    .text
+                    .split_whitespace()
+                    .map(|w| {
+                        let next = word_ids.len() as u32;
+                        *word_ids.entry(w.to_string()).or_insert(next)
+                    })
+                    .collect();
                 bigram_set.sort_unstable();
                 bigram_set.dedup();
                 sentences.push(OfficialEntry {
@@ -187,6 +202,8 @@ impl Index {
                     id: format!("p{point}.s{}", k + 1),
                     lines: s.lines,
                     text: s.text.clone(),
+                    pattern: crate::diff::Pattern::new(&terms.terms),
+                    word_ids: ids,
                     terms,
                     term_set,
                     bigram_set,
@@ -245,6 +262,7 @@ impl Index {
             point_bigram_tf,
             bigram_tf,
             bigram_ids,
+            word_ids,
             sentences,
         };
         for i in 0..index.sentences.len() {
@@ -265,6 +283,11 @@ impl Index {
         } else {
             base
         }
+    }
+
+    /// The id of a word of the official text (split at whitespace, compared exactly), if it has it.
+    pub(crate) fn word_id(&self, word: &str) -> Option<u32> {
+        self.word_ids.get(word).copied()
     }
 
     /// Number of terms in the vocabulary.

@@ -247,9 +247,11 @@ impl Aligner {
                 let mut in_order: Vec<usize> = m.sources.iter().map(|&(j, _)| j).collect();
                 in_order.sort_unstable();
                 if !in_order.is_empty() {
-                    let official: Vec<&str> =
-                        in_order.iter().map(|&j| self.index.sentences[j].text.as_str()).collect();
-                    out.diff = diff::word_diff(&official.join(" "), &s.text, self.config.max_diff_words);
+                    let sources = || in_order.iter().map(|&j| &self.index.sentences[j]);
+                    let old: Vec<&str> = sources().flat_map(|e| e.text.split_whitespace()).collect();
+                    let old_ids: Vec<u32> = sources().flat_map(|e| e.word_ids.iter().copied()).collect();
+                    let max = self.config.max_diff_words;
+                    out.diff = diff::word_diff_ids(&old, &old_ids, &s.text, |w| self.index.word_id(w), max);
                 }
                 cited.push((p, in_order));
             }

@@ -142,7 +142,7 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
     if p.len() == 0 || p.len() > max_words {
         return 0.0;
     }
-    crate::diff::lcs_len(&o.terms.terms, &p.terms) as f64 / p.len() as f64
+    crate::diff::lcs_len_with(&p.terms, &o.pattern) as f64 / p.len() as f64
 }
 
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
