@@ -51,7 +51,7 @@ impl DocFacts {
     /// Indexes what the checks would otherwise recompute on every call, for a document (the
     /// official text) checked with many others.
     pub fn prepare(&mut self, document: &Document, cfg: &ChecksConfig) {
-        self.names.prepare_deletions(cfg);
+        self.names.prepare(cfg);
         let mut places: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
         for (i, hashes) in self.lower_hashes.iter().enumerate() {
             for (k, &h) in hashes.iter().enumerate().skip(1) {

@@ -39,15 +39,29 @@ pub(crate) fn runs(text: &str, ws: &[Word], cfg: &ChecksConfig) -> Vec<Vec<Word>
 }
 
 /// The name-like places of one document, grouped by key; for the official text (read once), also
-/// the one-letter deletions of the keys long enough to be compared for misspellings.
+/// what comparing its keys for misspellings needs ([`DocNames::prepare`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocNames {
     /// Key, then the places written with it (with their number of words), in order.
     groups: Vec<(String, Vec<(usize, Occ)>)>,
     slot: FxHashMap<String, usize>,
+    /// `None` until [`DocNames::prepare`].
+    prepared: Option<Prepared>,
+}
+
+/// The misspelling comparison of one document's groups with each other, made once.
+#[derive(Debug, Clone)]
+struct Prepared {
     /// For each group, its key with one character deleted, for every character (empty when the
-    /// key is too short to compare); `None` until [`DocNames::prepare_deletions`].
-    deletions: Option<Vec<Vec<String>>>,
+    /// key is too short to compare).
+    deletions: Vec<Vec<String>>,
+    /// For each group, the initials it is compared by, when it is compared at all (on this
+    /// document's places alone).
+    eligible: Vec<Option<Vec<char>>>,
+    /// The eligible groups by key and by each of the key's deletions.
+    buckets: FxHashMap<String, Vec<usize>>,
+    /// Pairs of groups spelt one edit apart ([`close`]).
+    edges: Vec<(usize, usize)>,
 }
 
 impl DocNames {
@@ -61,15 +75,40 @@ impl DocNames {
         self.groups[slot].1.push((words, occ));
     }
 
-    /// Computes the deletions of every key long enough, for a document checked many times.
-    pub(crate) fn prepare_deletions(&mut self, cfg: &ChecksConfig) {
+    /// Compares the document's groups with each other for misspellings, for a document checked
+    /// many times (the comparisons with other documents' groups are made at each check).
+    pub(crate) fn prepare(&mut self, cfg: &ChecksConfig) {
         let long_enough = |key: &str| key.chars().count() >= cfg.min_misspelt_name_len;
-        self.deletions = Some(
-            self.groups
-                .iter()
-                .map(|(key, _)| if long_enough(key) { deletions(key) } else { Vec::new() })
-                .collect(),
-        );
+        let deletions: Vec<Vec<String>> = self
+            .groups
+            .iter()
+            .map(|(key, _)| if long_enough(key) { deletions(key) } else { Vec::new() })
+            .collect();
+        let groups: Vec<Group> = self
+            .groups
+            .iter()
+            .map(|(key, occs)| (key.as_str(), occs.iter().map(|(n, o)| (*n, o)).collect()))
+            .collect();
+        let eligible: Vec<Option<Vec<char>>> = groups.iter().map(|g| eligibility(g, cfg)).collect();
+        let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (key, _)) in groups.iter().enumerate() {
+            if eligible[i].is_some() {
+                for text in std::iter::once(*key).chain(deletions[i].iter().map(String::as_str)) {
+                    buckets.entry(text.to_string()).or_default().push(i);
+                }
+            }
+        }
+        let mut edges = Vec::new();
+        for ids in buckets.values().filter(|ids| ids.len() >= 2) {
+            for (x, &i) in ids.iter().enumerate() {
+                for &j in &ids[x + 1..] {
+                    if close(&groups, &eligible, i, j, cfg) {
+                        edges.push((i, j));
+                    }
+                }
+            }
+        }
+        self.prepared = Some(Prepared { deletions, eligible, buckets, edges });
     }
 }
 
@@ -96,27 +135,63 @@ fn multi_part(form: &str) -> bool {
     form.contains(char::is_whitespace) || form.contains(['-', '\'', '’'])
 }
 
-/// A group of places written with one key: the key, its places (each with its number of words)
-/// and its one-letter deletions when they were prepared.
-type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>, Option<&'a [String]>);
+/// A group of places written with one key: the key and its places (each with its number of
+/// words).
+type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>);
 
-/// Every name-like place of the corpus, grouped by key, in order of first appearance.
-fn groups<'a>(corpus: &Corpus<'a>) -> Vec<Group<'a>> {
+/// Whether a group is compared with others for misspellings (its key long enough, one of its
+/// spellings in several parts), and then the initials of its first spelling.
+fn eligibility(group: &Group, cfg: &ChecksConfig) -> Option<Vec<char>> {
+    let (key, occs) = group;
+    let multi = occs.iter().any(|(_, o)| multi_part(&o.form));
+    (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
+}
+
+/// True when eligible groups `i` and `j` (with keys one edit apart or sharing a deletion) are
+/// likely one name misspelt: the same initials, keys at most `max_name_edits` apart, and the
+/// parts that differ long enough.
+fn close(groups: &[Group], eligible: &[Option<Vec<char>>], i: usize, j: usize, cfg: &ChecksConfig) -> bool {
+    i != j
+        && eligible[i] == eligible[j]
+        && strsim::levenshtein(groups[i].0, groups[j].0) <= cfg.max_name_edits
+        && long_parts_differ(&groups[i].1[0].1.form, &groups[j].1[0].1.form, cfg.min_misspelt_part_len)
+}
+
+/// Every name-like place of the corpus, grouped by key, in order of first appearance (the groups
+/// of the first document first, in its order); and how many of them the first document has.
+fn groups<'a>(corpus: &Corpus<'a>) -> (Vec<Group<'a>>, usize) {
     let mut out: Vec<Group<'a>> = Vec::new();
     let mut slot: FxHashMap<&'a str, usize> = FxHashMap::default();
-    for facts in &corpus.facts {
-        let names = &facts.names;
-        for (g, (key, occs)) in names.groups.iter().enumerate() {
-            let next = out.len();
-            let at = *slot.entry(key.as_str()).or_insert(next);
-            if at == next {
-                let prepared = names.deletions.as_ref().map(|d| d[g].as_slice());
-                out.push((key.as_str(), Vec::new(), prepared));
-            }
+    let first = corpus.facts.first().map_or(0, |f| f.names.groups.len());
+    for (d, facts) in corpus.facts.iter().enumerate() {
+        for (key, occs) in &facts.names.groups {
+            let at = if d == 0 {
+                // The first document's keys are distinct, and no group exists yet for any.
+                out.push((key.as_str(), Vec::new()));
+                out.len() - 1
+            } else {
+                let found = match facts_slot(corpus, key) {
+                    Some(k) => Some(k),
+                    None => slot.get(key.as_str()).copied(),
+                };
+                match found {
+                    Some(k) => k,
+                    None => {
+                        slot.insert(key.as_str(), out.len());
+                        out.push((key.as_str(), Vec::new()));
+                        out.len() - 1
+                    }
+                }
+            };
             out[at].1.extend(occs.iter().map(|(n, o)| (*n, o)));
         }
     }
-    out
+    (out, first)
+}
+
+/// The group of the first document with this key, if it has one.
+fn facts_slot(corpus: &Corpus, key: &str) -> Option<usize> {
+    corpus.facts.first().and_then(|f| f.names.slot.get(key).copied())
 }
 
 /// First letters of the parts of a name (split at spaces and hyphens), folded.
@@ -141,36 +216,43 @@ fn long_parts_differ(a: &str, b: &str, min: usize) -> bool {
 }
 
 /// Joins groups whose keys are one edit apart (`leejaemyung` / `leejaemyng`) when both are long
-/// enough and their parts start with the same letters: a likely misspelling of one name.
+/// enough and their parts start with the same letters: a likely misspelling of one name. The
+/// groups joined are listed with the more frequent first (then by key), and the first names the
+/// joined group. The first `first` groups are the first document's; when it was prepared
+/// ([`DocNames::prepare`]), their comparisons with each other are taken from there.
 fn merge_misspellings<'a>(
     mut groups: Vec<Group<'a>>,
+    first: usize,
+    prepared: Option<&Prepared>,
     cfg: &ChecksConfig,
 ) -> Vec<(&'a str, Vec<(usize, &'a Occ)>)> {
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+    // A group of the first document with places elsewhere too may be compared differently.
+    let touched: Vec<bool> =
+        groups.iter().enumerate().map(|(i, g)| i >= first || g.1.iter().any(|(_, o)| o.doc != 0)).collect();
+    let known = |i: usize| prepared.filter(|_| i < first);
     let eligible: Vec<Option<Vec<char>>> = groups
         .iter()
-        .map(|(key, occs, _)| {
-            let multi = occs.iter().any(|(_, o)| multi_part(&o.form));
-            (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
+        .enumerate()
+        .map(|(i, g)| match known(i) {
+            Some(p) if !touched[i] => p.eligible[i].clone(),
+            _ => eligibility(g, cfg),
         })
         .collect();
-    // Two keys one edit apart share the key itself or a one-character deletion.
-    let computed: Vec<Vec<String>> = groups
+    // Groups to compare here: all of them, or those the preparation did not compare.
+    let fresh: Vec<usize> = (0..groups.len())
+        .filter(|&i| eligible[i].is_some() && known(i).is_none_or(|p| p.eligible[i].is_none()))
+        .collect();
+    let deletions: Vec<Vec<String>> = fresh
         .iter()
-        .zip(&eligible)
-        .map(|((key, _, prepared), e)| match (e, prepared) {
-            (Some(_), None) => deletions(key),
-            _ => Vec::new(),
+        .map(|&i| match known(i) {
+            Some(p) => p.deletions[i].clone(),
+            None => deletions(groups[i].0),
         })
         .collect();
     let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, (key, _, prepared)) in groups.iter().enumerate() {
-        if eligible[i].is_none() {
-            continue;
-        }
-        buckets.entry(key).or_default().push(i);
-        for deleted in prepared.unwrap_or(&computed[i]) {
-            buckets.entry(deleted.as_str()).or_default().push(i);
+    for (&i, dels) in fresh.iter().zip(&deletions) {
+        for text in std::iter::once(groups[i].0).chain(dels.iter().map(String::as_str)) {
+            buckets.entry(text).or_default().push(i);
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -181,35 +263,55 @@ fn merge_misspellings<'a>(
         }
         i
     }
+    let mut join = |i: usize, j: usize| {
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        parent[ri.max(rj)] = ri.min(rj);
+    };
+    if let Some(p) = prepared {
+        p.edges.iter().for_each(|&(i, j)| join(i, j));
+    }
+    // Fresh groups against each other, and against the prepared document's eligible groups.
     for ids in buckets.values().filter(|ids| ids.len() >= 2) {
         for (x, &i) in ids.iter().enumerate() {
             for &j in &ids[x + 1..] {
-                let close = i != j
-                    && eligible[i] == eligible[j]
-                    && strsim::levenshtein(groups[i].0, groups[j].0) <= cfg.max_name_edits
-                    && long_parts_differ(
-                        &groups[i].1[0].1.form,
-                        &groups[j].1[0].1.form,
-                        cfg.min_misspelt_part_len,
-                    );
-                if close {
-                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                    // The more frequent group (earlier in the order) names the merged one.
-                    parent[ri.max(rj)] = ri.min(rj);
+                if close(&groups, &eligible, i, j, cfg) {
+                    join(i, j);
                 }
             }
         }
     }
-    let mut merged: Vec<(&str, Vec<(usize, &Occ)>)> = Vec::new();
-    let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
+    if let Some(p) = prepared {
+        for (&i, dels) in fresh.iter().zip(&deletions) {
+            for text in std::iter::once(groups[i].0).chain(dels.iter().map(String::as_str)) {
+                for &j in p.buckets.get(text).map(Vec::as_slice).unwrap_or_default() {
+                    if eligible[j].is_some() && close(&groups, &eligible, i, j, cfg) {
+                        join(i, j);
+                    }
+                }
+            }
+        }
+    }
+    // Each joined group: its members, the more frequent first, then by key.
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..groups.len() {
         let r = root(&mut parent, i);
-        let occs = std::mem::take(&mut groups[i].1);
-        match slot.get(&r) {
-            Some(&k) => merged[k].1.extend(occs),
-            None => {
-                slot.insert(r, merged.len());
-                merged.push((groups[r].0, occs));
+        if r != i || members.contains_key(&r) {
+            members.entry(r).or_insert_with(|| vec![r]).push(i);
+        }
+    }
+    let order = |a: &Group, b: &Group| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0));
+    let mut merged: Vec<(&str, Vec<(usize, &Occ)>)> = Vec::with_capacity(groups.len());
+    for i in 0..groups.len() {
+        if root(&mut parent, i) != i {
+            continue;
+        }
+        match members.get_mut(&i) {
+            None => merged.push((groups[i].0, std::mem::take(&mut groups[i].1))),
+            Some(ids) => {
+                ids.sort_by(|&a, &b| order(&groups[a], &groups[b]));
+                let name = groups[ids[0]].0;
+                let occs = ids.iter().flat_map(|&k| std::mem::take(&mut groups[k].1)).collect();
+                merged.push((name, occs));
             }
         }
     }
@@ -218,7 +320,9 @@ fn merge_misspellings<'a>(
 
 /// Adds the name-variant findings.
 pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
-    let mut candidates: Vec<(usize, String, Vec<Occ>)> = merge_misspellings(groups(corpus), cfg)
+    let (groups, first) = groups(corpus);
+    let prepared = corpus.facts.first().and_then(|f| f.names.prepared.as_ref());
+    let mut candidates: Vec<(usize, String, Vec<Occ>)> = merge_misspellings(groups, first, prepared, cfg)
         .into_iter()
         .filter_map(|(key, occs)| {
             // Most groups are one spelling: settle that before copying anything.
