@@ -357,19 +357,19 @@ pub(crate) fn read(d: usize, i: usize, s: &Sentence, cfg: &ChecksConfig, out: &m
 }
 
 /// Every acronym definition and use in the corpus.
-struct Registry {
+struct Registry<'a> {
     defs: Vec<(usize, Definition)>,
     /// Uses (every written occurrence, definitions included) by acronym.
-    uses: FxHashMap<String, Vec<Occ>>,
+    uses: FxHashMap<&'a str, Vec<&'a Occ>>,
 }
 
-fn registry(corpus: &Corpus, cfg: &ChecksConfig) -> Registry {
+fn registry<'a>(corpus: &Corpus<'a>, cfg: &ChecksConfig) -> Registry<'a> {
     let mut defs = Vec::new();
-    let mut uses: FxHashMap<String, Vec<Occ>> = FxHashMap::default();
+    let mut uses: FxHashMap<&'a str, Vec<&'a Occ>> = FxHashMap::default();
     for (d, facts) in corpus.facts.iter().enumerate() {
         defs.extend(facts.acronyms.defs.iter().map(|def| (d, def.clone())));
         for (acronym, occ) in &facts.acronyms.uses {
-            uses.entry(acronym.clone()).or_default().push(occ.clone());
+            uses.entry(acronym.as_str()).or_default().push(occ);
         }
     }
     // A shorter reading that is exactly what a similarly spelled acronym stands for elsewhere is
@@ -428,7 +428,10 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     let mut settled: FxHashSet<String> = FxHashSet::default();
     for (_, text, acrs) in by_key.iter().filter(|(_, _, a)| a.len() >= 2) {
         settled.extend(acrs.iter().cloned());
-        let occs: Vec<Occ> = acrs.iter().flat_map(|a| reg.uses.get(a).cloned().unwrap_or_default()).collect();
+        let occs: Vec<Occ> = acrs
+            .iter()
+            .flat_map(|a| reg.uses.get(a.as_str()).into_iter().flatten().map(|&o| o.clone()))
+            .collect();
         distribute(corpus, occs, out, &|occs| {
             let message = format!(
                 "'{text}' is given {} different acronyms: {}. Use one.",
@@ -484,21 +487,21 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         .uses
         .iter()
         .filter(|(_, occs)| occs.iter().any(|o| o.doc == official))
-        .map(|(a, _)| a.as_str())
+        .map(|(a, _)| *a)
         .chain(reg.defs.iter().filter(|(d, _)| *d == official).map(|(_, def)| def.acronym.as_str()))
         .collect();
     let mut unknown: Vec<(&str, Vec<Occ>)> = reg
         .uses
         .iter()
-        .filter(|(a, _)| !known.contains(a.as_str()) && !settled.contains(a.as_str()))
+        .filter(|(a, _)| !known.contains(*a) && !settled.contains(**a))
         .filter(|(a, _)| super::quantity::currency(a).is_none())
         .map(|(a, occs)| {
             let occs = occs
                 .iter()
                 .filter(|o| o.doc != official && content_use(&sentences, o))
-                .cloned()
+                .map(|&o| o.clone())
                 .collect::<Vec<_>>();
-            (a.as_str(), occs)
+            (*a, occs)
         })
         .filter(|(_, occs)| !occs.is_empty())
         .collect();
@@ -533,10 +536,10 @@ pub(crate) fn terms(corpus: &Corpus, cfg: &ChecksConfig) -> Vec<TermEntry> {
     for (_, def) in &reg.defs {
         let line = def.long_occ.as_ref().map_or(0, |o| o.line);
         let long = def.long.as_ref().map(|l| l.text.clone()).unwrap_or_default();
-        let line = reg.uses.get(&def.acronym).and_then(|u| u.first()).map_or(line, |o| o.line);
+        let line = reg.uses.get(def.acronym.as_str()).and_then(|u| u.first()).map_or(line, |o| o.line);
         add_term(&mut out, &def.acronym, long, line);
     }
-    let mut rest: Vec<(&String, &Vec<Occ>)> =
+    let mut rest: Vec<(&&str, &Vec<&Occ>)> =
         reg.uses.iter().filter(|(a, _)| !reg.defs.iter().any(|(_, d)| &d.acronym == *a)).collect();
     rest.sort_by_key(|(_, occs)| occs.first().map(|o| o.line));
     for (acr, occs) in rest {
