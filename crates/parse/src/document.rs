@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::normalize::{fold, fold_whitespace, Normalized};
+use crate::normalize::{fold_whitespace, Normalized};
 use crate::token::{tokenize, Token};
 use crate::{numbering, press, segment};
 
@@ -91,10 +91,6 @@ pub struct Sentence {
     /// The source an article credits in this sentence (`TTXVN` in `…, theo TTXVN.`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
-    /// Case- and diacritic-folded form of `text`, for comparison (empty from a parser built with
-    /// `structure_only(true)`, or after [`Document::drop_match_data`]).
-    #[serde(skip)]
-    pub key: String,
     /// Words of `text` with their comparison keys (none from a parser built with
     /// `structure_only(true)`, or after [`Document::drop_match_data`]).
     #[serde(skip)]
@@ -158,15 +154,13 @@ pub struct Document {
 }
 
 impl Document {
-    /// Frees each sentence's comparison key and tokens; the text, places and roles stay (after it,
-    /// `tokens` is empty: [`Sentence::token_text`] has no valid index, [`Sentence::bigrams`] yields
-    /// nothing). For an
+    /// Frees each sentence's tokens; the text, places and roles stay (after it, `tokens` is empty:
+    /// [`Sentence::token_text`] has no valid index, [`Sentence::bigrams`] yields nothing). For an
     /// article read only as text from then on: a batch keeps thousands of aligned articles for the
     /// consistency checks, which read an article's text only, and the tokens are most of their
     /// memory. Not for an official text: aligning and checking read its tokens.
     pub fn drop_match_data(&mut self) {
         for s in self.sections.iter_mut().flat_map(|s| s.sentences.iter_mut()) {
-            s.key = String::new();
             s.tokens = Vec::new();
         }
     }
@@ -311,7 +305,7 @@ fn line_breaks(raw: &str) -> Vec<usize> {
 struct Builder<'a> {
     norm: &'a Normalized,
     lines: Lines,
-    /// Whether sentences get tokens and comparison keys.
+    /// Whether sentences get tokens (with their comparison keys).
     tokens: bool,
 }
 
@@ -334,10 +328,8 @@ impl Builder<'_> {
         let breaks = line_breaks(raw);
         let attribution = if role == Role::Body { press::inline_attribution(&text) } else { None };
         let role = if role == Role::Body && press::is_attribution(&text) { Role::Attribution } else { role };
-        let (key, tokens) =
-            if self.tokens { (fold(&text), tokenize(&text)) } else { (String::new(), Vec::new()) };
+        let tokens = if self.tokens { tokenize(&text) } else { Vec::new() };
         Some(Sentence {
-            key,
             tokens,
             lines: [self.lines.line_of(start), self.lines.line_of(end.saturating_sub(1).max(start))],
             span: [self.norm.orig_start(start), self.norm.orig_end(end)],

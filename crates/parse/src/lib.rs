@@ -113,8 +113,7 @@ impl ParserBuilder {
         self
     }
 
-    /// Skips what only comparison needs: sentences get no [`Sentence::tokens`] and an empty
-    /// [`Sentence::key`]. For callers that only show the structure; it keeps the memory of a very
+    /// Skips what only comparison needs: sentences get no [`Sentence::tokens`]. For callers that only show the structure; it keeps the memory of a very
     /// large file to a fraction (tokens are most of it).
     pub fn structure_only(mut self, yes: bool) -> Self {
         self.structure_only = yes;
