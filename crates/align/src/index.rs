@@ -130,6 +130,9 @@ pub(crate) struct Index {
     stem_prefix: usize,
     /// For each term, the official sentences that hold it.
     postings: Vec<Vec<u32>>,
+    /// For each term, whether a function word has its key (only then can a word with that term be
+    /// one: the test of the word itself is made only for those).
+    maybe_stop: Vec<bool>,
     /// How often each point uses each term.
     point_tf: FxHashMap<(u32, Term), u32>,
     /// How often the whole text uses each term.
@@ -247,6 +250,13 @@ impl Index {
                 bit_set(entry.bigram_set.iter().map(|g| bigram_ids[g] as usize), bigram_ids.len());
         }
         let idf: Vec<f64> = df.iter().map(|&d| idf(n, d as usize)).collect();
+        let mut maybe_stop = vec![false; vocab.len()];
+        for word in language.stopwords() {
+            let folded = crosscheck_parse::fold(word);
+            if let Some(&id) = vocab.ids.get(match_key(&folded, language, stem_prefix)) {
+                maybe_stop[id as usize] = true;
+            }
+        }
         let mut index = Index {
             language,
             vocab,
@@ -257,6 +267,7 @@ impl Index {
             name_weight: config.name_weight,
             stem_prefix,
             postings,
+            maybe_stop,
             point_tf,
             tf,
             point_bigram_tf,
@@ -305,11 +316,13 @@ impl Index {
     pub(crate) fn terms_of(&self, s: &Sentence, unknown: &mut FxHashMap<String, Term>) -> Terms {
         let mut out = Terms::default();
         for (i, t) in s.tokens.iter().enumerate() {
-            let stop = self.language.is_stopword(s.token_text(i));
             let id = self.term(&t.key).unwrap_or_else(|| {
                 let next = (self.vocab.len() + unknown.len()) as Term;
                 *unknown.entry(self.match_key(&t.key).to_string()).or_insert(next)
             });
+            // A function word's key is a term of the official text, or a word it does not have.
+            let maybe_stop = self.maybe_stop.get(id as usize).copied().unwrap_or(true);
+            let stop = maybe_stop && self.language.is_stopword(s.token_text(i));
             out.terms.push(id);
             out.stop.push(stop);
             out.name.push(i > 0 && is_name_word(s.token_text(i)));

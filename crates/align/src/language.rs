@@ -66,6 +66,15 @@ impl Language {
         }
     }
 
+    /// The function words of this language (none for `Auto` and `Other`).
+    pub(crate) fn stopwords(self) -> &'static [&'static str] {
+        match self {
+            Language::Vietnamese => VI_STOPWORDS,
+            Language::English => EN_STOPWORDS,
+            Language::Auto | Language::Other => &[],
+        }
+    }
+
     /// True when words may be matched on their first letters (not for Vietnamese syllables).
     pub(crate) fn stems(self) -> bool {
         !matches!(self, Language::Vietnamese)
