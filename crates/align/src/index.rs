@@ -81,7 +81,7 @@ pub(crate) struct OfficialEntry {
 
 /// True when bit `i` of `bits` is set (bits past the end are clear).
 fn bit(bits: &[u64], i: usize) -> bool {
-    bits.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
+    bits.get(i / 64).map_or(0, |w| (w >> (i % 64)) & 1) == 1
 }
 
 /// A bit set of `len` bits with the bits of `ids` set.
@@ -98,7 +98,7 @@ impl OfficialEntry {
 
     /// True when it holds the bigram with official id `id` ([`Terms::bigram_ids`]).
     pub(crate) fn has_bigram(&self, id: u32) -> bool {
-        id != NO_BIGRAM && bit(&self.bigram_bits, id as usize)
+        (id != NO_BIGRAM) & bit(&self.bigram_bits, id as usize)
     }
 }
 
