@@ -91,6 +91,12 @@ pub(crate) fn written_at(
     text[start..end].chars().any(char::is_uppercase).then_some((start, end))
 }
 
+/// The hashes of words `k` and `k + 1` of `hashes`, which must have them: where a phrase (of two
+/// words or more) may start.
+pub(crate) fn start(hashes: &[u64], k: usize) -> (u64, u64) {
+    (hashes[k], hashes[k + 1])
+}
+
 /// The lower-case hashes of a phrase's words.
 pub(crate) fn phrase_hashes(key: &[String]) -> Vec<u64> {
     key.iter().map(|w| lower_hash(w.chars())).collect()
@@ -136,9 +142,10 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
         }
     };
     let hashed: Vec<Vec<u64>> = keys.iter().map(|k| phrase_hashes(k)).collect();
-    let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // The phrases by their first two words (a phrase has at least two), which few phrases share.
+    let mut by_start: FxHashMap<(u64, u64), Vec<usize>> = FxHashMap::default();
     for (id, key) in hashed.iter().enumerate() {
-        by_first.entry(key[0]).or_default().push(id);
+        by_start.entry(start(key, 0)).or_default().push(id);
     }
     // Places as (document, sentence, start, end): most phrases are written one way only, and only
     // the groups written two ways become `Occ`s with their forms copied.
@@ -165,7 +172,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
                         out.extend(found.iter().map(|&(i, start, end)| (id, (d, i, start, end))));
                         continue;
                     }
-                    for &(i, k) in places.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
+                    for &(i, k) in places.get(&start(key, 0)).map(Vec::as_slice).unwrap_or_default() {
                         out.extend(place(id, i as usize, k as usize));
                     }
                 }
@@ -174,8 +181,8 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             None => {
                 for (i, hashes) in facts.lower_hashes.iter().enumerate() {
                     // The first word of a sentence is skipped: its capital says nothing.
-                    for (k, h) in hashes.iter().enumerate().skip(1) {
-                        for &id in by_first.get(h).map(Vec::as_slice).unwrap_or_default() {
+                    for k in 1..hashes.len().saturating_sub(1) {
+                        for &id in by_start.get(&start(hashes, k)).map(Vec::as_slice).unwrap_or_default() {
                             out.extend(place(id, i, k));
                         }
                     }
