@@ -8,6 +8,9 @@ use rustc_hash::FxHashMap;
 use super::word::{words, Word};
 use super::{acronym, capitalisation, name, ChecksConfig};
 
+/// Where pairs of words are in a document: by their lower-case hashes, (sentence, word) places.
+pub(crate) type WordPlaces = FxHashMap<(u64, u64), Vec<(u32, u32)>>;
+
 /// The facts of one document, for the document with index `doc` in a [`super::Corpus`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocFacts {
@@ -18,7 +21,7 @@ pub(crate) struct DocFacts {
     /// For a document checked many times ([`DocFacts::prepare`]): where each pair of lower-case
     /// word hashes ([`capitalisation::start`]) is, as (sentence, word of the first), first words of
     /// sentences aside.
-    pub word_places: Option<FxHashMap<(u64, u64), Vec<(u32, u32)>>>,
+    pub word_places: Option<WordPlaces>,
     /// For a document checked many times: where each of its own capitalised phrases is written
     /// with a capital, as (sentence, start, end), in order (see [`capitalisation::written_at`]).
     pub phrase_places: FxHashMap<Vec<String>, Vec<(usize, usize, usize)>>,
@@ -53,7 +56,7 @@ impl DocFacts {
     /// official text) checked with many others.
     pub fn prepare(&mut self, document: &Document, cfg: &ChecksConfig) {
         self.names.prepare(cfg);
-        let mut places: FxHashMap<(u64, u64), Vec<(u32, u32)>> = FxHashMap::default();
+        let mut places = WordPlaces::default();
         for (i, hashes) in self.lower_hashes.iter().enumerate() {
             for k in 1..hashes.len().saturating_sub(1) {
                 places.entry(capitalisation::start(hashes, k)).or_default().push((i as u32, k as u32));
