@@ -16,14 +16,15 @@ fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<DiffOp> {
             *ids.entry(w).or_insert(next)
         })
         .collect();
-    word_diff_ids(&old, &old_ids, press, |w| ids.get(w).copied(), max_words)
+    word_diff_ids(&old, &old_ids, None, press, |w| ids.get(w).copied(), max_words)
 }
 
 /// Diffs the official words `old` (the sources' texts split at whitespace, in order) against
 /// `press`, word by word (a longest common subsequence of whitespace-separated words, compared
 /// exactly, so a change of case shows). The official words come numbered: `old_ids` gives equal
 /// words equal ids, and `id_of` gives a press word the id of the equal official word, if there is
-/// one (the diff compares ids, not strings: the comparisons are the hot loop). Runs of one kind are
+/// one (the diff compares ids, not strings: the comparisons are the hot loop); `old_pattern` is the
+/// [`Pattern`] of `old_ids` reversed, when it was made beforehand. Runs of one kind are
 /// merged into one piece; every piece but the first starts with the space before it, so the
 /// `equal` and `insert` pieces concatenate (trimmed) to the press text and the `equal` and `delete`
 /// pieces to the official text. Beyond `max_words` words in either text no diff is made (an empty
@@ -31,6 +32,7 @@ fn word_diff(official: &str, press: &str, max_words: usize) -> Vec<DiffOp> {
 pub(crate) fn word_diff_ids(
     old: &[&str],
     old_ids: &[u32],
+    old_pattern: Option<&Pattern>,
     press: &str,
     id_of: impl Fn(&str) -> Option<u32>,
     max_words: usize,
@@ -55,7 +57,11 @@ pub(crate) fn word_diff_ids(
     // A press word the official text does not have matches nothing: one id stands for them all.
     let new_ids: Vec<u32> = new.iter().map(|w| id_of(w).unwrap_or(u32::MAX)).collect();
     let (mut o, mut n) = (0, 0);
-    for (po, pn) in lcs_pairs(old_ids, &new_ids).into_iter().chain(std::iter::once((old.len(), new.len()))) {
+    let pairs = match old_pattern {
+        Some(pattern) => lcs_pairs_with(old_ids, &new_ids, pattern),
+        None => lcs_pairs(old_ids, &new_ids),
+    };
+    for (po, pn) in pairs.into_iter().chain(std::iter::once((old.len(), new.len()))) {
         push(DiffTag::Delete, &old[o..po]);
         push(DiffTag::Insert, &new[n..pn]);
         if po < old.len() {
@@ -174,12 +180,19 @@ pub(crate) fn lcs_len_with(a: &[u32], b: &Pattern) -> usize {
 /// common subsequence of what is left, skipping in `a` on a tie. Rows of bits over `b` reversed
 /// give the lengths of the suffixes; memory is `a.len() × b.len() / 8` bytes.
 pub(crate) fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
     let ra: Vec<u32> = a.iter().rev().copied().collect();
+    lcs_pairs_with(a, b, &Pattern::new(&ra))
+}
+
+/// [`lcs_pairs`], given the [`Pattern`] of `a` reversed (made once for a text diffed many times).
+/// The rows run over `b` reversed with bits over `a` reversed: the suffix lengths are the same
+/// (a longest common subsequence is as long either way round), and so are the pairs.
+pub(crate) fn lcs_pairs_with(a: &[u32], b: &[u32], a_reversed: &Pattern) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
     let rb: Vec<u32> = b.iter().rev().copied().collect();
-    let rows = LcsRows::new(&ra, &Pattern::new(&rb), true);
+    let rows = LcsRows::new(&rb, a_reversed, true);
     // Longest common subsequence of `a[i..]` and `b[j..]`.
-    let suffix = |i: usize, j: usize| rows.get(n - i, m - j);
+    let suffix = |i: usize, j: usize| rows.get(m - j, n - i);
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < n && j < m {

@@ -71,10 +71,14 @@ pub(crate) struct OfficialEntry {
     pub(crate) bigram_set: Vec<u64>,
     /// One bit per vocabulary term: set for the terms it holds.
     term_bits: Vec<u64>,
-    /// Its terms as the second sequence of a longest common subsequence.
-    pub(crate) pattern: crate::diff::Pattern,
+    /// Its terms as the second sequence of a longest common subsequence; `None` past
+    /// `max_diff_words` terms (a pattern's memory grows with its length times its distinct terms).
+    pub(crate) pattern: Option<crate::diff::Pattern>,
     /// The id ([`Index::word_id`]) of each of its words as split at whitespace, for word diffs.
     pub(crate) word_ids: Vec<u32>,
+    /// The [`crate::diff::Pattern`] of `word_ids` reversed, for word diffs; `None` past
+    /// `max_diff_words` words (no diff is made then).
+    pub(crate) word_pattern: Option<crate::diff::Pattern>,
     /// One bit per official bigram id: set for the bigrams it holds.
     bigram_bits: Vec<u64>,
 }
@@ -190,7 +194,7 @@ impl Index {
                 let terms = Terms { name: vec![false; terms.len()], terms, stop, ..Terms::default() };
                 let mut bigram_set: Vec<u64> =
                     (0..terms.len().saturating_sub(1)).map(|i| terms.bigram(i)).collect();
-                let ids = s
+                let ids: Vec<u32> = s
                     .text
                     .split_whitespace()
                     .map(|w| {
@@ -198,6 +202,7 @@ impl Index {
                         *word_ids.entry(w.to_string()).or_insert(next)
                     })
                     .collect();
+                let reversed: Vec<u32> = ids.iter().rev().copied().collect();
                 bigram_set.sort_unstable();
                 bigram_set.dedup();
                 sentences.push(OfficialEntry {
@@ -205,8 +210,11 @@ impl Index {
                     id: format!("p{point}.s{}", k + 1),
                     lines: s.lines,
                     text: s.text.clone(),
-                    pattern: crate::diff::Pattern::new(&terms.terms),
+                    pattern: (terms.len() <= config.max_diff_words)
+                        .then(|| crate::diff::Pattern::new(&terms.terms)),
                     word_ids: ids,
+                    word_pattern: (reversed.len() <= config.max_diff_words)
+                        .then(|| crate::diff::Pattern::new(&reversed)),
                     terms,
                     term_set,
                     bigram_set,

@@ -250,8 +250,14 @@ impl Aligner {
                     let sources = || in_order.iter().map(|&j| &self.index.sentences[j]);
                     let old: Vec<&str> = sources().flat_map(|e| e.text.split_whitespace()).collect();
                     let old_ids: Vec<u32> = sources().flat_map(|e| e.word_ids.iter().copied()).collect();
+                    // One source (most sentences): its words' pattern was made with the index.
+                    let pattern = match in_order.as_slice() {
+                        [j] => self.index.sentences[*j].word_pattern.as_ref(),
+                        _ => None,
+                    };
                     let max = self.config.max_diff_words;
-                    out.diff = diff::word_diff_ids(&old, &old_ids, &s.text, |w| self.index.word_id(w), max);
+                    let id_of = |w: &str| self.index.word_id(w);
+                    out.diff = diff::word_diff_ids(&old, &old_ids, pattern, &s.text, id_of, max);
                 }
                 cited.push((p, in_order));
             }

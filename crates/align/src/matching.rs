@@ -143,7 +143,13 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
     if p.len() == 0 || p.len() > max_words {
         return 0.0;
     }
-    crate::diff::lcs_len_with(&p.terms, &o.pattern) as f64 / p.len() as f64
+    // The length is the same either way round: the official sentence's pattern when it was made,
+    // else the press sentence's.
+    let common = match &o.pattern {
+        Some(pattern) => crate::diff::lcs_len_with(&p.terms, pattern),
+        None => crate::diff::lcs_len_with(&o.terms.terms, &crate::diff::Pattern::new(&p.terms)),
+    };
+    common as f64 / p.len() as f64
 }
 
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
