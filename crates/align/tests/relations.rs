@@ -139,3 +139,16 @@ fn the_index_finds_the_same_sources_as_scoring_every_sentence() {
     };
     assert_eq!(key(&fast), key(&slow));
 }
+
+#[test]
+fn a_copy_from_an_official_sentence_longer_than_the_diff_limit_is_still_verbatim() {
+    // Point 1 has 22 words, over the limit; the press sentence (14 words) is within it.
+    let official =
+        Parser::builder().kind(Kind::Official).build().parse("official.txt", OFFICIAL.as_bytes()).unwrap();
+    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", ARTICLE.as_bytes()).unwrap();
+    let config = crosscheck_align::Config { max_diff_words: 15, ..Default::default() };
+    let a = Aligner::builder().config(config).build(&official).unwrap().align(&article);
+    let s = a.sentences.iter().find(|s| s.text.contains("agreed to build")).expect("sentence present");
+    assert_eq!(s.relation, Relation::Verbatim);
+    assert!(s.diff.is_empty(), "no diff past the limit: {:?}", s.diff);
+}
