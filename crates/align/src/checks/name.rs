@@ -67,11 +67,15 @@ struct Prepared {
 impl DocNames {
     fn add(&mut self, words: usize, occ: Occ) {
         let key = name_key(&occ.form);
-        let next = self.groups.len();
-        let slot = *self.slot.entry(key.clone()).or_insert(next);
-        if slot == next {
-            self.groups.push((key, Vec::new()));
-        }
+        let slot = match self.slot.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.groups.len();
+                self.slot.insert(key.clone(), slot);
+                self.groups.push((key, Vec::new()));
+                slot
+            }
+        };
         self.groups[slot].1.push((words, occ));
     }
 

@@ -72,7 +72,9 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 /// The key that groups spellings of one name: case, diacritics, hyphens, spaces and punctuation
 /// removed (`Anna-Maria Berg` and `Anna Maria Berg` are both `annamariaberg`).
 pub(crate) fn name_key(s: &str) -> String {
-    crosscheck_parse::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    let mut key = crosscheck_parse::fold(s);
+    key.retain(char::is_alphanumeric);
+    key
 }
 
 /// The key of a long form: case and diacritics folded, hyphens and dashes as spaces, other
