@@ -197,11 +197,9 @@ pub(crate) fn definitions(doc: usize, idx: usize, s: &Sentence, cfg: &ChecksConf
     out
 }
 
-/// True when the acronym's letters can be read in order in `long`, the first starting it, with at
-/// least half of them starting words.
-fn letters_match(acronym: &str, long: &str) -> bool {
-    let letters: Vec<char> = fold(acronym).chars().filter(|c| c.is_alphabetic()).collect();
-    let lf: Vec<char> = fold(long).chars().collect();
+/// True when the acronym's letters (folded, `letters`) can be read in order in the folded long form
+/// `lf`, the first starting it, with at least half of them starting words.
+fn letters_match(letters: &[char], lf: &[char]) -> bool {
     if letters.is_empty() || lf.first() != letters.first() {
         return false;
     }
@@ -250,11 +248,23 @@ fn long_form_before(
         }
     };
     let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
-    for s in (0..ws.len()).rev() {
-        if ws.len() - s > letters + LETTER_MATCH_EXTRA_WORDS {
-            break;
-        }
-        if letters_match(acronym, &seg[ws[s].start()..ws[ws.len() - 1].end()]) {
+    // The runs of the last words, longest first within the window, read as one folded text: a run
+    // from word `s` is its tail from `from[s]` (folding is done character by character).
+    let first = ws.len().saturating_sub(letters + LETTER_MATCH_EXTRA_WORDS);
+    let end = ws[ws.len() - 1].end();
+    let mut folded = String::new();
+    let mut from: Vec<usize> = Vec::with_capacity(ws.len() - first);
+    let mut chars: Vec<char> = Vec::new();
+    for s in first..ws.len() {
+        from.push(chars.len());
+        let next = ws.get(s + 1).map_or(end, |w| w.start());
+        folded.clear();
+        crosscheck_parse::fold_into(&seg[ws[s].start()..next], &mut folded);
+        chars.extend(folded.chars());
+    }
+    let acronym_letters: Vec<char> = fold(acronym).chars().filter(|c| c.is_alphabetic()).collect();
+    for s in (first..ws.len()).rev() {
+        if letters_match(&acronym_letters, &chars[from[s - first]..]) {
             return (Some(make(s)), Vec::new());
         }
     }
