@@ -112,9 +112,19 @@ impl Explained {
         Explained { uni: self.uni.or(&other.uni), bi: self.bi.or(&other.bi) }
     }
 
-    /// [`Explained::score`] of the union of `self` and `other`, without building it.
+    /// [`Explained::score`] of the union of `self` and `other`, without building it. It rounds as
+    /// the greedy choice of sources always has: the bigram part is `(1 - share) × got / total`, not
+    /// `(1 - share) × (got / total)`; a gain exactly at `min_gain` depends on the last bit.
     fn union_score(&self, other: &Explained, w: &Weights) -> f64 {
-        w.mix(or_ones(&self.uni, &other.uni), or_ones(&self.bi, &other.bi))
+        if w.total <= 0.0 {
+            return 0.0;
+        }
+        let uni = or_ones(&self.uni, &other.uni).fold(0.0, |a, i| a + w.uni[i]) / w.total;
+        if w.bi.is_empty() || w.bi_total <= 0.0 {
+            return uni;
+        }
+        let got = or_ones(&self.bi, &other.bi).fold(0.0, |a, i| a + w.bi[i]);
+        w.unigram_share * uni + (1.0 - w.unigram_share) * got / w.bi_total
     }
 
     /// Weighted share of the sentence explained: unigram and bigram containment mixed by

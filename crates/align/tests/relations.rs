@@ -152,3 +152,24 @@ fn a_copy_from_an_official_sentence_longer_than_the_diff_limit_is_still_verbatim
     assert_eq!(s.relation, Relation::Verbatim);
     assert!(s.diff.is_empty(), "no diff past the limit: {:?}", s.diff);
 }
+
+#[test]
+fn a_second_source_adding_exactly_the_minimum_gain_is_taken() {
+    // The second point explains exactly `min_gain` (0.2) of the sentence beyond the first: the
+    // greedy choice takes a source whose gain reaches the minimum, as it always has (its rounding
+    // of the bigram share decides this boundary).
+    let official = Parser::builder()
+        .kind(Kind::Official)
+        .build()
+        .parse(
+            "official.txt",
+            b"1. Tupe vexe zomi peju rosi sigu kanu loqa milo nuve.\n\n2. Qazo xeka guho horo fitu.\n",
+        )
+        .unwrap();
+    let press = "Kanu loqa milo nuve peju rosi sigu tupe vexe zomi qazo xeka fitu guho horo.\n";
+    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", press.as_bytes()).unwrap();
+    let a = Aligner::builder().build(&official).unwrap().align(&article);
+    let s = &a.sentences[0];
+    assert_eq!(s.relation, Relation::Condensed);
+    assert_eq!(s.sources.iter().map(|x| x.point).collect::<Vec<_>>(), [1, 2]);
+}
