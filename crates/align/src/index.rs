@@ -72,16 +72,21 @@ pub(crate) struct OfficialEntry {
     /// One bit per vocabulary term: set for the terms it holds.
     term_bits: Vec<u64>,
     /// Its terms as the second sequence of a longest common subsequence; `None` past
-    /// `max_diff_words` terms (a pattern's memory grows with its length times its distinct terms).
+    /// [`PATTERN_MAX_WORDS`] or `max_diff_words` terms.
     pub(crate) pattern: Option<crate::diff::Pattern>,
     /// The id ([`Index::word_id`]) of each of its words as split at whitespace, for word diffs.
     pub(crate) word_ids: Vec<u32>,
     /// The [`crate::diff::Pattern`] of `word_ids` reversed, for word diffs; `None` past
-    /// `max_diff_words` words (no diff is made then).
+    /// [`PATTERN_MAX_WORDS`] or `max_diff_words` words (made at each diff then, if one is made).
     pub(crate) word_pattern: Option<crate::diff::Pattern>,
     /// One bit per official bigram id: set for the bigrams it holds.
     bigram_bits: Vec<u64>,
 }
+
+/// Longest official sentence (in words) whose LCS bit patterns are made with the index: a pattern
+/// takes a machine word per 64 words for each distinct word, so a sentence of this length costs up
+/// to about 10 KB; longer ones, rare in official texts, have theirs made at each comparison.
+const PATTERN_MAX_WORDS: usize = 128;
 
 /// True when bit `i` of `bits` is set (bits past the end are clear).
 fn bit(bits: &[u64], i: usize) -> bool {
@@ -175,6 +180,7 @@ impl Index {
         let stem_prefix = config.stem_prefix;
         let mut vocab = Vocabulary::default();
         let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let pattern_max = PATTERN_MAX_WORDS.min(config.max_diff_words);
         let mut sentences = Vec::new();
         for section in &official.sections {
             let point = section.number.unwrap_or(0);
@@ -210,10 +216,9 @@ impl Index {
                     id: format!("p{point}.s{}", k + 1),
                     lines: s.lines,
                     text: s.text.clone(),
-                    pattern: (terms.len() <= config.max_diff_words)
-                        .then(|| crate::diff::Pattern::new(&terms.terms)),
+                    pattern: (terms.len() <= pattern_max).then(|| crate::diff::Pattern::new(&terms.terms)),
                     word_ids: ids,
-                    word_pattern: (reversed.len() <= config.max_diff_words)
+                    word_pattern: (reversed.len() <= pattern_max)
                         .then(|| crate::diff::Pattern::new(&reversed)),
                     terms,
                     term_set,

@@ -172,7 +172,7 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
                         out.extend(found.iter().map(|&(i, start, end)| (id, (d, i, start, end))));
                         continue;
                     }
-                    for &(i, k) in places.get(&start(key, 0)).map(Vec::as_slice).unwrap_or_default() {
+                    for &(i, k) in places.get(&key[0]).map(Vec::as_slice).unwrap_or_default() {
                         out.extend(place(id, i as usize, k as usize));
                     }
                 }

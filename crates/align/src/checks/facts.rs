@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 use super::word::{words, Word};
 use super::{acronym, capitalisation, name, ChecksConfig};
 
-/// Where pairs of words are in a document: by their lower-case hashes, (sentence, word) places.
-pub(crate) type WordPlaces = FxHashMap<(u64, u64), Vec<(u32, u32)>>;
+/// Where words are in a document: by their lower-case hashes, (sentence, word) places.
+pub(crate) type WordPlaces = FxHashMap<u64, Vec<(u32, u32)>>;
 
 /// The facts of one document, for the document with index `doc` in a [`super::Corpus`].
 #[derive(Debug, Clone, Default)]
@@ -18,9 +18,9 @@ pub(crate) struct DocFacts {
     pub words: Vec<Vec<Word>>,
     /// A hash of each word in lower case ([`capitalisation::lower_hash`]), by sentence.
     pub lower_hashes: Vec<Vec<u64>>,
-    /// For a document checked many times ([`DocFacts::prepare`]): where each pair of lower-case
-    /// word hashes ([`capitalisation::start`]) is, as (sentence, word of the first), first words of
-    /// sentences aside.
+    /// For a document checked many times ([`DocFacts::prepare`]): where each lower-case word
+    /// hash is, as (sentence, word), first words of sentences aside (by single words, not pairs:
+    /// an index of pairs would hold nearly one entry per word of a long official text).
     pub word_places: Option<WordPlaces>,
     /// For a document checked many times: where each of its own capitalised phrases is written
     /// with a capital, as (sentence, start, end), in order (see [`capitalisation::written_at`]).
@@ -58,19 +58,15 @@ impl DocFacts {
         self.names.prepare(cfg);
         let mut places = WordPlaces::default();
         for (i, hashes) in self.lower_hashes.iter().enumerate() {
-            for k in 1..hashes.len().saturating_sub(1) {
-                places.entry(capitalisation::start(hashes, k)).or_default().push((i as u32, k as u32));
+            for (k, &h) in hashes.iter().enumerate().skip(1) {
+                places.entry(h).or_default().push((i as u32, k as u32));
             }
         }
         let sentences: Vec<&str> = document.sentences().map(|(_, s)| s.text.as_str()).collect();
         for phrase in &self.phrases {
             let hashed = capitalisation::phrase_hashes(phrase);
-            let found = places
-                .get(&capitalisation::start(&hashed, 0))
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|&(i, k)| {
+            let found =
+                places.get(&hashed[0]).map(Vec::as_slice).unwrap_or_default().iter().filter_map(|&(i, k)| {
                     let (i, k) = (i as usize, k as usize);
                     let (text, ws, hashes) = (sentences[i], &self.words[i], &self.lower_hashes[i]);
                     capitalisation::written_at(phrase, &hashed, text, ws, hashes, k).map(|(a, b)| (i, a, b))
