@@ -93,7 +93,7 @@ pub(crate) fn written_at(
 
 /// The hashes of words `k` and `k + 1` of `hashes`, which must have them: where a phrase (of two
 /// words or more) may start.
-pub(crate) fn start(hashes: &[u64], k: usize) -> (u64, u64) {
+fn start(hashes: &[u64], k: usize) -> (u64, u64) {
     (hashes[k], hashes[k + 1])
 }
 

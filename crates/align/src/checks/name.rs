@@ -97,21 +97,12 @@ impl DocNames {
         let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, (key, _)) in groups.iter().enumerate() {
             if eligible[i].is_some() {
-                for text in std::iter::once(*key).chain(deletions[i].iter().map(String::as_str)) {
+                for text in spellings(key, &deletions[i]) {
                     buckets.entry(text.to_string()).or_default().push(i);
                 }
             }
         }
-        let mut edges = Vec::new();
-        for ids in buckets.values().filter(|ids| ids.len() >= 2) {
-            for (x, &i) in ids.iter().enumerate() {
-                for &j in &ids[x + 1..] {
-                    if close(&groups, &eligible, i, j, cfg) {
-                        edges.push((i, j));
-                    }
-                }
-            }
-        }
+        let edges = bucket_pairs(&buckets).filter(|&(i, j)| close(&groups, &eligible, i, j, cfg)).collect();
         self.prepared = Some(Prepared { deletions, eligible, buckets, edges });
     }
 }
@@ -151,6 +142,19 @@ fn eligibility(group: &Group, cfg: &ChecksConfig) -> Option<Vec<char>> {
     (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
 }
 
+/// A key and its one-character deletions: the buckets a group goes in (two keys one edit apart
+/// share one).
+fn spellings<'s>(key: &'s str, deletions: &'s [String]) -> impl Iterator<Item = &'s str> {
+    std::iter::once(key).chain(deletions.iter().map(String::as_str))
+}
+
+/// Every pair of groups that share a bucket, in the buckets' order.
+fn bucket_pairs<K>(buckets: &FxHashMap<K, Vec<usize>>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    buckets.values().filter(|ids| ids.len() >= 2).flat_map(|ids| {
+        ids.iter().enumerate().flat_map(move |(x, &i)| ids[x + 1..].iter().map(move |&j| (i, j)))
+    })
+}
+
 /// True when eligible groups `i` and `j` (with keys one edit apart or sharing a deletion) are
 /// likely one name misspelt: the same initials, keys at most `max_name_edits` apart, and the
 /// parts that differ long enough.
@@ -174,11 +178,7 @@ fn groups<'a>(corpus: &Corpus<'a>) -> (Vec<Group<'a>>, usize) {
                 out.push((key.as_str(), Vec::new()));
                 out.len() - 1
             } else {
-                let found = match facts_slot(corpus, key) {
-                    Some(k) => Some(k),
-                    None => slot.get(key.as_str()).copied(),
-                };
-                match found {
+                match facts_slot(corpus, key).or_else(|| slot.get(key.as_str()).copied()) {
                     Some(k) => k,
                     None => {
                         slot.insert(key.as_str(), out.len());
@@ -255,7 +255,7 @@ fn merge_misspellings<'a>(
         .collect();
     let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (&i, dels) in fresh.iter().zip(&deletions) {
-        for text in std::iter::once(groups[i].0).chain(dels.iter().map(String::as_str)) {
+        for text in spellings(groups[i].0, dels) {
             buckets.entry(text).or_default().push(i);
         }
     }
@@ -275,18 +275,14 @@ fn merge_misspellings<'a>(
         p.edges.iter().for_each(|&(i, j)| join(i, j));
     }
     // Fresh groups against each other, and against the prepared document's eligible groups.
-    for ids in buckets.values().filter(|ids| ids.len() >= 2) {
-        for (x, &i) in ids.iter().enumerate() {
-            for &j in &ids[x + 1..] {
-                if close(&groups, &eligible, i, j, cfg) {
-                    join(i, j);
-                }
-            }
+    for (i, j) in bucket_pairs(&buckets) {
+        if close(&groups, &eligible, i, j, cfg) {
+            join(i, j);
         }
     }
     if let Some(p) = prepared {
         for (&i, dels) in fresh.iter().zip(&deletions) {
-            for text in std::iter::once(groups[i].0).chain(dels.iter().map(String::as_str)) {
+            for text in spellings(groups[i].0, dels) {
                 for &j in p.buckets.get(text).map(Vec::as_slice).unwrap_or_default() {
                     if eligible[j].is_some() && close(&groups, &eligible, i, j, cfg) {
                         join(i, j);
