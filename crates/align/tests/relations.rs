@@ -2,7 +2,7 @@
 //! exercised outside Vietnamese).
 
 use crosscheck_align::{Aligner, ArticleAlignment, CoverageStatus, Relation};
-use crosscheck_parse::{Kind, Parser};
+use crosscheck_parse::{Document, Kind, Parser};
 
 const OFFICIAL: &str = "\
 Joint statement of the two governments on river cooperation.
@@ -16,10 +16,17 @@ Joint statement of the two governments on river cooperation.
 4. They will cooperate on vaccine research, cancer screening programmes and the training of rural nurses.
 ";
 
+fn parse_official(text: &str) -> Document {
+    Parser::builder().kind(Kind::Official).build().parse("official.txt", text.as_bytes()).unwrap()
+}
+
+fn parse_press(text: &str) -> Document {
+    Parser::builder().kind(Kind::Press).build().parse("press.txt", text.as_bytes()).unwrap()
+}
+
 fn align(press: &str) -> ArticleAlignment {
-    let official =
-        Parser::builder().kind(Kind::Official).build().parse("official.txt", OFFICIAL.as_bytes()).unwrap();
-    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", press.as_bytes()).unwrap();
+    let official = parse_official(OFFICIAL);
+    let article = parse_press(press);
     Aligner::builder().build(&official).unwrap().align(&article)
 }
 
@@ -125,9 +132,8 @@ fn the_diff_marks_words_the_article_added_and_dropped() {
 
 #[test]
 fn the_index_finds_the_same_sources_as_scoring_every_sentence() {
-    let official =
-        Parser::builder().kind(Kind::Official).build().parse("official.txt", OFFICIAL.as_bytes()).unwrap();
-    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", ARTICLE.as_bytes()).unwrap();
+    let official = parse_official(OFFICIAL);
+    let article = parse_press(ARTICLE);
     let fast = Aligner::builder().build(&official).unwrap().align(&article);
     let config = crosscheck_align::Config { exhaustive: true, ..Default::default() };
     let slow = Aligner::builder().config(config).build(&official).unwrap().align(&article);
@@ -143,9 +149,8 @@ fn the_index_finds_the_same_sources_as_scoring_every_sentence() {
 #[test]
 fn a_copy_from_an_official_sentence_longer_than_the_diff_limit_is_still_verbatim() {
     // Point 1 has 22 words, over the limit; the press sentence (14 words) is within it.
-    let official =
-        Parser::builder().kind(Kind::Official).build().parse("official.txt", OFFICIAL.as_bytes()).unwrap();
-    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", ARTICLE.as_bytes()).unwrap();
+    let official = parse_official(OFFICIAL);
+    let article = parse_press(ARTICLE);
     let config = crosscheck_align::Config { max_diff_words: 15, ..Default::default() };
     let a = Aligner::builder().config(config).build(&official).unwrap().align(&article);
     let s = a.sentences.iter().find(|s| s.text.contains("agreed to build")).expect("sentence present");
@@ -158,16 +163,11 @@ fn a_second_source_adding_exactly_the_minimum_gain_is_taken() {
     // The second point explains exactly `min_gain` (0.2) of the sentence beyond the first: the
     // greedy choice takes a source whose gain reaches the minimum, as it always has (its rounding
     // of the bigram share decides this boundary).
-    let official = Parser::builder()
-        .kind(Kind::Official)
-        .build()
-        .parse(
-            "official.txt",
-            b"1. Tupe vexe zomi peju rosi sigu kanu loqa milo nuve.\n\n2. Qazo xeka guho horo fitu.\n",
-        )
-        .unwrap();
-    let press = "Kanu loqa milo nuve peju rosi sigu tupe vexe zomi qazo xeka fitu guho horo.\n";
-    let article = Parser::builder().kind(Kind::Press).build().parse("press.txt", press.as_bytes()).unwrap();
+    let official = parse_official(
+        "1. Tupe vexe zomi peju rosi sigu kanu loqa milo nuve.\n\n2. Qazo xeka guho horo fitu.\n",
+    );
+    let article =
+        parse_press("Kanu loqa milo nuve peju rosi sigu tupe vexe zomi qazo xeka fitu guho horo.\n");
     let a = Aligner::builder().build(&official).unwrap().align(&article);
     let s = &a.sentences[0];
     assert_eq!(s.relation, Relation::Condensed);
