@@ -78,6 +78,47 @@ fn replacement(c: char) -> Option<&'static str> {
     }
 }
 
+/// The byte length of the character at byte `i` of `s` when normalisation copies it as it is
+/// whatever comes before it (plain ASCII, or a character below [`PLAIN_TABLE_END`] that is in NFC,
+/// composes with nothing before it and is not replaced); 0 for any other character.
+fn plain_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return usize::from(b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b));
+    }
+    let Some(c) = s[i..].chars().next() else { return 0 };
+    let n = c as usize;
+    if n < PLAIN_TABLE_END && PLAIN[n / 64] & (1 << (n % 64)) != 0 {
+        c.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// The non-ASCII characters [`plain_len`] answers from a table: Latin (with Vietnamese), Greek,
+/// Cyrillic, the Indic scripts and more.
+const PLAIN_TABLE_END: usize = 0x3000;
+
+/// One bit per character below [`PLAIN_TABLE_END`]: set when normalisation copies the character
+/// as it is, alone and after any other character.
+static PLAIN: LazyLock<Box<[u64; PLAIN_TABLE_END / 64]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; PLAIN_TABLE_END / 64]);
+    for (n, c) in (0x80..PLAIN_TABLE_END as u32).filter_map(|n| char::from_u32(n).map(|c| (n as usize, c))) {
+        if is_plain(c) {
+            bits[n / 64] |= 1 << (n % 64);
+        }
+    }
+    bits
+});
+
+/// True when `c` alone is in NFC, is not replaced, and does not compose with a character before it.
+fn is_plain(c: char) -> bool {
+    replacement(c).is_none()
+        && !continues_cluster(c)
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        && std::iter::once(c).nfc().eq(std::iter::once(c))
+}
+
 /// True for characters that attach to the one before them under composition: combining marks and
 /// the Hangul vowel and final-consonant jamo.
 fn continues_cluster(c: char) -> bool {
@@ -103,23 +144,26 @@ impl Normalized {
         let bytes = input.as_bytes();
         let mut i = 0;
         while i < input.len() {
-            // Fast path: plain ASCII that needs nothing.
-            let b = bytes[i];
-            if b.is_ascii() && (b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b)) {
+            // Fast path: characters that need nothing (plain ASCII, and composed letters such as
+            // Vietnamese ones), each not followed by a mark that would compose with it.
+            if plain_len(input, i) > 0 {
                 let start = i;
                 while i < bytes.len() {
-                    let b = bytes[i];
-                    let plain = b.is_ascii() && (b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b));
-                    // A combining mark after an ASCII letter composes with it: leave the letter to
-                    // the slow path.
-                    let next_combines = plain
-                        && i + 1 < bytes.len()
-                        && !bytes[i + 1].is_ascii()
-                        && input[i + 1..].chars().next().is_some_and(continues_cluster);
-                    if !plain || next_combines {
+                    let len = plain_len(input, i);
+                    if len == 0 {
                         break;
                     }
-                    i += 1;
+                    // A combining mark after the character composes with it: leave the character
+                    // to the slow path.
+                    let next = i + len;
+                    let next_combines = next < bytes.len()
+                        && !bytes[next].is_ascii()
+                        && plain_len(input, next) == 0
+                        && input[next..].chars().next().is_some_and(continues_cluster);
+                    if next_combines {
+                        break;
+                    }
+                    i = next;
                 }
                 if i > start {
                     push(&mut runs, Run::new(text.len(), start, i - start, i - start, true));
@@ -303,6 +347,26 @@ mod tests {
         assert_eq!(n.orig_end(n.text.len()), nfd.len());
         let q = n.text.find('Q').unwrap();
         assert_eq!(&nfd[n.orig_start(q)..], &nfd[nfd.find('Q').unwrap()..]);
+    }
+
+    #[test]
+    fn characters_copied_by_the_fast_path_are_what_nfc_gives_after_any_letter() {
+        for c in (0x80..PLAIN_TABLE_END as u32).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+            for before in ["a", "ê", "\u{1100}", "\u{AC00}", "\u{0915}"] {
+                let input = format!("{before}{c}x");
+                let nfc: String = input.nfc().collect();
+                assert_eq!(Normalized::new(&input).text, nfc, "U+{:04X} after {before}", c as u32);
+                assert_eq!(nfc, input, "U+{:04X} after {before}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn a_composed_letter_followed_by_a_mark_still_composes() {
+        // `ê` then a combining acute accent is `ế`.
+        let n = Normalized::new("Qu\u{00EA}\u{0301}c");
+        assert_eq!(n.text, "Qu\u{1EBF}c");
+        assert_eq!(n.orig_end(n.text.len()), "Qu\u{00EA}\u{0301}c".len());
     }
 
     #[test]
