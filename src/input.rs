@@ -135,7 +135,7 @@ impl Record {
             },
         };
         match (&self.text, &self.path) {
-            (Some(text), None) => Ok(press_parser(format, None).parse(&name, text.as_bytes())?),
+            (Some(text), None) => Ok(press_parser(format, None).parse_text(&name, text)?),
             (None, Some(path)) => read_document(path, &press_parser(format, encoding)),
             (Some(_), Some(_)) => bail!("{name}: give either \"text\" or \"path\", not both"),
             (None, None) => bail!("{name}: the record has neither \"text\" nor \"path\""),

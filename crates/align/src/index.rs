@@ -429,6 +429,9 @@ impl Index {
             }
         }
         let n = self.sentences.len() + article.len();
+        // Document frequencies are at most `n`: each idf is computed once (a logarithm per word
+        // otherwise).
+        let mut idfs = vec![f64::NAN; n + 1];
         for terms in article.iter_mut() {
             let excluded = std::mem::take(&mut terms.excluded);
             terms.weights = terms
@@ -437,7 +440,15 @@ impl Index {
                 .zip(terms.stop.iter().zip(&terms.name))
                 .map(|(t, (&stop, &name))| {
                     let official = self.df.get(*t as usize).copied().unwrap_or(0);
-                    let w = idf(n, (official + df.get(t).copied().unwrap_or(0)) as usize);
+                    let d = (official + df.get(t).copied().unwrap_or(0)) as usize;
+                    let w = match idfs.get_mut(d) {
+                        Some(w) if w.is_nan() => {
+                            *w = idf(n, d);
+                            *w
+                        }
+                        Some(w) => *w,
+                        None => idf(n, d),
+                    };
                     match (stop, name) {
                         (true, _) => w * self.stopword_weight,
                         (false, true) => w * self.name_weight,

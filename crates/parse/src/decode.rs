@@ -154,10 +154,16 @@ fn binary_error(path: &str, line: usize, at: usize) -> Error {
     Error::new(ErrorKind::Binary, path, "binary data (a NUL byte), not a text file").at(line, at)
 }
 
-fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Error> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(binary_error(path, line_at(bytes, at), at));
+/// Rejects text holding a NUL byte, which marks binary data.
+pub(crate) fn reject_nul_bytes(path: &str, bytes: &[u8]) -> Result<(), Error> {
+    match bytes.iter().position(|&b| b == 0) {
+        Some(at) => Err(binary_error(path, line_at(bytes, at), at)),
+        None => Ok(()),
     }
+}
+
+fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Error> {
+    reject_nul_bytes(path, bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: Cow::Borrowed(s), map: None, warning: None }),
         Err(e) => {

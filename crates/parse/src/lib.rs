@@ -165,6 +165,17 @@ impl Parser {
         Ok(doc)
     }
 
+    /// Parses text already in memory as [`Parser::parse`] parses its UTF-8 bytes (a NUL is binary
+    /// data, an error), without validating the text again: for text that arrived as a string, such
+    /// as a JSON record's. A parser set to another encoding parses the bytes as that encoding.
+    pub fn parse_text(&self, path: &str, text: &str) -> Result<Document, Error> {
+        if self.encoding.is_some_and(|e| e != Encoding::Utf8) {
+            return self.parse(path, text.as_bytes());
+        }
+        decode::reject_nul_bytes(path, text.as_bytes())?;
+        self.parse_str(path, text)
+    }
+
     /// The input format this parser reads.
     pub fn format(&self) -> Format {
         self.format

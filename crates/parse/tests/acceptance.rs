@@ -224,6 +224,23 @@ fn the_seed_files_parse_the_same_from_utf16_with_a_bom() {
 }
 
 #[test]
+fn text_given_as_a_string_parses_as_its_utf8_bytes_do() {
+    for name in ["official.txt", "press-1.txt"] {
+        let text = seed(name);
+        let doc = Parser::builder().kind(Kind::Press).build().parse_text(name, &text).unwrap();
+        let from_bytes = Parser::builder().kind(Kind::Press).build().parse(name, text.as_bytes()).unwrap();
+        assert_eq!(serde_json::to_string(&doc).unwrap(), serde_json::to_string(&from_bytes).unwrap());
+    }
+}
+
+#[test]
+fn a_nul_in_text_given_as_a_string_is_binary_data_at_its_line_and_byte() {
+    let err = Parser::new().parse_text("record 3", "Dòng một.\nHai\0ba.").unwrap_err().to_string();
+    assert!(err.contains("record 3") && err.contains("binary data"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
 fn a_structure_only_parse_has_the_same_sentences_without_tokens() {
     for name in ["official.txt", "press-1.txt"] {
         let text = seed(name);
