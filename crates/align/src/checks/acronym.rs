@@ -43,13 +43,13 @@ pub(crate) fn is_acronym(s: &str, max: usize) -> bool {
 /// Acronym-like tokens of a text with their byte ranges (letters, digits, `+`, `&`).
 pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = None;
+    // The start of the token being read, and whether it starts with a capital.
+    let mut start: Option<(usize, bool)> = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (start, is_acronym_char(c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
+            (None, true) => start = Some((i, c.is_uppercase())),
+            (Some((s, capital)), false) => {
                 // Most words do not start with a capital: settle those before counting letters.
-                let capital = text[s..i].chars().next().is_some_and(char::is_uppercase);
                 if capital && is_acronym(&text[s..i], max) {
                     out.push((s, i));
                 }
@@ -91,7 +91,7 @@ fn shouting(text: &str) -> bool {
     let (mut words, mut capitals) = (0, 0);
     for w in text.split_whitespace() {
         // A word in small letters, most of them, is settled by its first letter.
-        if w.chars().any(char::is_lowercase) {
+        if w.as_bytes()[0].is_ascii_lowercase() || w.chars().any(char::is_lowercase) {
             words += 1;
             continue;
         }
