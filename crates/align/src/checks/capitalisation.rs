@@ -27,12 +27,42 @@ use crate::model::{Finding, Severity};
 pub(crate) fn lower_hash(chars: impl Iterator<Item = char>) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    chars
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ς' { 'σ' } else { c })
-        .for_each(|c| h.write_u32(c as u32));
+    for c in chars {
+        if c.is_ascii() {
+            h.write_u32(u32::from(c.to_ascii_lowercase()));
+            continue;
+        }
+        match LOWER.get(c as usize) {
+            Some(&l) if l != '\0' => h.write_u32(l as u32),
+            _ => lower_slow(c).for_each(|l| h.write_u32(l as u32)),
+        }
+    }
     h.finish()
 }
+
+/// What [`lower_hash`] hashes for `c`: its lower case, a final sigma as `σ`.
+fn lower_slow(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l })
+}
+
+/// Characters below this one that lower-case to one character are lowered from [`LOWER`].
+const LOWER_TABLE_END: u32 = 0x3000;
+
+/// [`lower_slow`] of each character below [`LOWER_TABLE_END`] when it is one character; `'\0'`
+/// otherwise (those take the slow path).
+static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0..LOWER_TABLE_END)
+        .map(|u| {
+            char::from_u32(u).map_or('\0', |c| {
+                let mut lower = lower_slow(c);
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => l,
+                    _ => '\0',
+                }
+            })
+        })
+        .collect()
+});
 
 /// Phrases of one sentence (its words `ws`), as lower-cased word lists.
 pub(crate) fn phrases(text: &str, ws: &[Word]) -> Vec<Vec<String>> {
@@ -245,5 +275,17 @@ mod tests {
         let b = list(&["a a", "c d", "z"]);
         let merged: Vec<String> = merge(&a, &b).iter().map(|p| p.join(" ")).collect();
         assert_eq!(merged, ["a a", "a b", "c d", "x y", "z"]);
+    }
+
+    #[test]
+    fn the_lower_case_table_hashes_every_character_as_lowering_it_does() {
+        use std::hash::Hasher;
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut slow = rustc_hash::FxHasher::default();
+            lower_slow(c).for_each(|l| slow.write_u32(l as u32));
+            assert_eq!(lower_hash(std::iter::once(c)), slow.finish(), "U+{:04X}", c as u32);
+        }
+        assert_eq!(lower_hash("HÀN QUỐC".chars()), lower_hash("hàn quốc".chars()));
+        assert_eq!(lower_hash("ΟΔΟΣ".chars()), lower_hash("οδος".chars()));
     }
 }
