@@ -419,13 +419,16 @@ impl Index {
     /// sentence after sentence (its subject's names, its own framing) weigh less, as do words common
     /// in the official text.
     pub(crate) fn weigh(&self, article: &mut [Terms]) {
-        let mut df: FxHashMap<Term, u32> = FxHashMap::default();
-        for terms in article.iter() {
-            let mut seen: Vec<Term> = terms.terms.clone();
-            seen.sort_unstable();
-            seen.dedup();
-            for t in seen {
-                *df.entry(t).or_insert(0) += 1;
+        // For each term, the sentences that have it, and the last one counted (sentences count
+        // once however often they repeat a word).
+        let mut df: FxHashMap<Term, (u32, usize)> = FxHashMap::default();
+        for (k, terms) in article.iter().enumerate() {
+            for &t in &terms.terms {
+                let (n, last) = df.entry(t).or_insert((0, usize::MAX));
+                if *last != k {
+                    *last = k;
+                    *n += 1;
+                }
             }
         }
         let n = self.sentences.len() + article.len();
@@ -440,7 +443,7 @@ impl Index {
                 .zip(terms.stop.iter().zip(&terms.name))
                 .map(|(t, (&stop, &name))| {
                     let official = self.df.get(*t as usize).copied().unwrap_or(0);
-                    let d = (official + df.get(t).copied().unwrap_or(0)) as usize;
+                    let d = (official + df.get(t).map_or(0, |&(n, _)| n)) as usize;
                     let w = match idfs.get_mut(d) {
                         Some(w) if w.is_nan() => {
                             *w = idf(n, d);
