@@ -80,9 +80,23 @@ pub(crate) fn name_key(s: &str) -> String {
 /// The key of a long form: case and diacritics folded, hyphens and dashes as spaces, other
 /// punctuation dropped, spaces folded.
 pub(crate) fn phrase_key(s: &str) -> String {
-    let folded = crosscheck_parse::fold(s);
-    let spaced: String = folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(s.len());
+    crosscheck_parse::fold_into(s, &mut folded);
+    // The runs of letters and digits, one space between them.
+    let mut key = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if !c.is_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
+            key.push(' ');
+        }
+        gap = false;
+        key.push(c);
+    }
+    key
 }
 
 #[cfg(test)]
@@ -104,6 +118,12 @@ mod tests {
                 ("ASEAN", false)
             ]
         );
+    }
+
+    #[test]
+    fn a_phrase_key_keeps_runs_of_letters_and_digits_one_space_apart() {
+        assert_eq!(phrase_key("  «Mekong–Lan Thương»,  ASEAN+3 (2025) "), "mekong lan thuong asean 3 2025");
+        assert_eq!(phrase_key("—"), "");
     }
 
     #[test]
