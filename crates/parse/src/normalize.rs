@@ -251,6 +251,9 @@ impl Normalized {
 
 /// Folds whitespace runs to one space and trims both ends.
 pub fn fold_whitespace(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -259,6 +262,36 @@ pub fn fold_whitespace(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `s` has no white space to fold: words one space apart, none at either end (most
+/// sentences). Read from the bytes: only four lead bytes start a white-space character outside
+/// ASCII.
+fn is_folded(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut after_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        let space = match x {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            // U+0085, U+00A0; U+1680; U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; U+3000.
+            0xC2 if matches!(at(i + 1), 0x85 | 0xA0) => return false,
+            0xE1 if at(i + 1) == 0x9A && at(i + 2) == 0x80 => return false,
+            0xE2 if at(i + 1) == 0x80 && matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => {
+                return false
+            }
+            0xE2 if at(i + 1) == 0x81 && at(i + 2) == 0x9F => return false,
+            0xE3 if at(i + 1) == 0x80 && at(i + 2) == 0x80 => return false,
+            _ => false,
+        };
+        after_space = space;
+    }
+    true
 }
 
 /// The display form of a piece of input text: NFC, invisible characters removed, whitespace folded.
@@ -367,6 +400,19 @@ mod tests {
         let n = Normalized::new("Qu\u{00EA}\u{0301}c");
         assert_eq!(n.text, "Qu\u{1EBF}c");
         assert_eq!(n.orig_end(n.text.len()), "Qu\u{00EA}\u{0301}c".len());
+    }
+
+    #[test]
+    fn folding_white_space_agrees_with_splitting_on_every_white_space_character() {
+        let spaces = (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace());
+        for c in spaces.chain(['\u{200B}', '\u{FEFF}', '\u{00E0}', '\u{1EBF}', '\u{3001}']) {
+            for input in
+                [format!("{c}Hà{c}{c}Nội {c}a{c}"), format!("Hà Nội{c}a"), format!("Hà {c}"), c.to_string()]
+            {
+                let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(fold_whitespace(&input), want, "U+{:04X} in {input:?}", c as u32);
+            }
+        }
     }
 
     #[test]
