@@ -156,6 +156,7 @@ impl LcsRows {
     }
 
     /// The length for row `i` (`a[..i]`, counted among the kept rows) and `b[..j]`.
+    #[inline]
     fn get(&self, i: usize, j: usize) -> u32 {
         let row = &self.rows[i * self.words..(i + 1) * self.words];
         let whole: u32 = row[..j / 64].iter().map(|x| x.count_ones()).sum();

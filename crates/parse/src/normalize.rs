@@ -81,6 +81,7 @@ fn replacement(c: char) -> Option<&'static str> {
 /// The byte length of the character at byte `i` of `s` when normalisation copies it as it is
 /// whatever comes before it (plain ASCII, or a character below [`PLAIN_TABLE_END`] that is in NFC,
 /// composes with nothing before it and is not replaced); 0 for any other character.
+#[inline]
 fn plain_len(s: &str, i: usize) -> usize {
     let b = s.as_bytes()[i];
     if b.is_ascii() {

@@ -26,6 +26,7 @@ impl Token {
 }
 
 /// True for a character that belongs to a word: a letter, a digit, or a combining mark.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -35,6 +36,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// True for a letter or a digit: [`char::is_alphanumeric`], answered from a table for the common
 /// scripts.
+#[inline]
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -66,6 +68,7 @@ fn table(test: fn(char) -> bool) -> Box<[u64; TABLE_END / 64]> {
 }
 
 /// The table's answer for `c`, or `None` past its end.
+#[inline]
 fn lookup(table: &Table, c: char) -> Option<bool> {
     let n = c as usize;
     (n < TABLE_END).then(|| table[n / 64] & (1 << (n % 64)) != 0)

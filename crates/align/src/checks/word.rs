@@ -30,6 +30,7 @@ impl Word {
     }
 
     /// True when the word starts with an upper-case letter.
+    #[inline]
     pub fn is_capitalised(self, s: &str) -> bool {
         self.text(s).chars().next().is_some_and(char::is_uppercase)
     }
