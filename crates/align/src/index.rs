@@ -328,6 +328,10 @@ impl Index {
     /// have get ids from `unknown`, shared across one article, that match no official sentence.
     pub(crate) fn terms_of(&self, s: &Sentence, unknown: &mut FxHashMap<String, Term>) -> Terms {
         let mut out = Terms::default();
+        let n = s.tokens.len();
+        out.terms.reserve_exact(n);
+        out.stop.reserve_exact(n);
+        out.name.reserve_exact(n);
         for (i, t) in s.tokens.iter().enumerate() {
             let id = self.term(&t.key).unwrap_or_else(|| {
                 let next = (self.vocab.len() + unknown.len()) as Term;

@@ -80,7 +80,8 @@ fn is_word_char_slow(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // Words average more than four bytes with their separators: room enough, trimmed at the end.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if !is_word_char(c) {

@@ -38,7 +38,7 @@ impl Word {
 
 /// Splits `text` into words.
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
     let mut chars = text.char_indices().peekable();
     let mut last_end = 0;
     while let Some((start, c)) = chars.next() {
