@@ -114,16 +114,17 @@ static PLAIN: LazyLock<Box<[u64; PLAIN_TABLE_END / 64]>> = LazyLock::new(|| {
 
 /// True when `c` alone is in NFC, is not replaced, and does not compose with a character before it.
 fn is_plain(c: char) -> bool {
-    replacement(c).is_none()
-        && !continues_cluster(c)
-        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        && std::iter::once(c).nfc().eq(std::iter::once(c))
+    replacement(c).is_none() && !continues_cluster(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
-/// True for characters that attach to the one before them under composition: combining marks and
-/// the Hangul vowel and final-consonant jamo.
+/// True for characters that attach to the one before them under composition: combining marks, the
+/// Hangul vowel and final-consonant jamo, and the other characters NFC may compose with the one
+/// before them (its quick check says "maybe": the vowel signs of Bengali, Oriya, Kannada… that
+/// have no combining class, U+09BE after U+09C7 is U+09CB).
 fn continues_cluster(c: char) -> bool {
-    canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11FF}').contains(&c)
+    canonical_combining_class(c) != 0
+        || ('\u{1160}'..='\u{11FF}').contains(&c)
+        || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
 }
 
 impl Normalized {
@@ -413,6 +414,20 @@ mod tests {
                 let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert_eq!(fold_whitespace(&input), want, "U+{:04X} in {input:?}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn vowel_signs_without_a_combining_class_compose_with_the_letter_before_them() {
+        for (input, nfc) in [
+            ("\u{0995}\u{09C7}\u{09BE}", "\u{0995}\u{09CB}"),
+            ("\u{0B15}\u{0B47}\u{0B3E}", "\u{0B15}\u{0B4B}"),
+            ("\u{0C95}\u{0CBF}\u{0CD5}", "\u{0C95}\u{0CC0}"),
+        ] {
+            let n = Normalized::new(input);
+            assert_eq!(n.text, nfc, "{input:?}");
+            assert_eq!(n.text, input.nfc().collect::<String>());
+            assert_eq!(n.orig_end(n.text.len()), input.len());
         }
     }
 

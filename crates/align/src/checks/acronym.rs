@@ -90,7 +90,8 @@ const MIN_TITLE_WORDS: usize = 2;
 fn shouting(text: &str) -> bool {
     let (mut words, mut capitals) = (0, 0);
     for w in text.split_whitespace() {
-        // A word in small letters, most of them, is settled by its first letter.
+        // A word in small letters, most of them, is settled by its first letter (by its first byte
+        // when that is ASCII).
         if w.as_bytes()[0].is_ascii_lowercase() || w.chars().any(char::is_lowercase) {
             words += 1;
             continue;

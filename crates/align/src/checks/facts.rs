@@ -55,7 +55,7 @@ impl DocFacts {
     /// Indexes what the checks would otherwise recompute on every call, for a document (the
     /// official text) checked with many others.
     pub fn prepare(&mut self, document: &Document, cfg: &ChecksConfig) {
-        // Kept for the whole run: no spare room ([`words`] leaves some).
+        // Kept for the whole run: no spare room (`words` leaves some).
         self.words.iter_mut().for_each(Vec::shrink_to_fit);
         self.names.prepare(cfg);
         let mut places = WordPlaces::default();
