@@ -148,24 +148,23 @@ impl Normalized {
         while i < input.len() {
             // Fast path: characters that need nothing (plain ASCII, and composed letters such as
             // Vietnamese ones), each not followed by a mark that would compose with it.
-            if plain_len(input, i) > 0 {
+            let mut len = plain_len(input, i);
+            if len > 0 {
                 let start = i;
-                while i < bytes.len() {
-                    let len = plain_len(input, i);
-                    if len == 0 {
-                        break;
-                    }
+                while len > 0 {
                     // A combining mark after the character composes with it: leave the character
                     // to the slow path.
                     let next = i + len;
-                    let next_combines = next < bytes.len()
+                    let next_len = if next < bytes.len() { plain_len(input, next) } else { 0 };
+                    let next_combines = next_len == 0
+                        && next < bytes.len()
                         && !bytes[next].is_ascii()
-                        && plain_len(input, next) == 0
                         && input[next..].chars().next().is_some_and(continues_cluster);
                     if next_combines {
                         break;
                     }
                     i = next;
+                    len = next_len;
                 }
                 if i > start {
                     push(&mut runs, Run::new(text.len(), start, i - start, i - start, true));
