@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::token::{lookup, table, Table};
+
 /// Text after normalisation, with enough bookkeeping to map any character boundary back to a byte
 /// offset in the original input.
 ///
@@ -79,8 +81,8 @@ fn replacement(c: char) -> Option<&'static str> {
 }
 
 /// The byte length of the character at byte `i` of `s` when normalisation copies it as it is
-/// whatever comes before it (plain ASCII, or a character below [`PLAIN_TABLE_END`] that is in NFC,
-/// composes with nothing before it and is not replaced); 0 for any other character.
+/// whatever comes before it (plain ASCII, or a character of the [`PLAIN`] table); 0 for any other
+/// character.
 #[inline]
 fn plain_len(s: &str, i: usize) -> usize {
     let b = s.as_bytes()[i];
@@ -88,29 +90,17 @@ fn plain_len(s: &str, i: usize) -> usize {
         return usize::from(b == b'\n' || b == b' ' || (0x21..0x7f).contains(&b));
     }
     let Some(c) = s[i..].chars().next() else { return 0 };
-    let n = c as usize;
-    if n < PLAIN_TABLE_END && PLAIN[n / 64] & (1 << (n % 64)) != 0 {
+    if lookup(&PLAIN, c) == Some(true) {
         c.len_utf8()
     } else {
         0
     }
 }
 
-/// The non-ASCII characters [`plain_len`] answers from a table: Latin (with Vietnamese), Greek,
-/// Cyrillic, the Indic scripts and more.
-const PLAIN_TABLE_END: usize = 0x3000;
-
-/// One bit per character below [`PLAIN_TABLE_END`]: set when normalisation copies the character
-/// as it is, alone and after any other character.
-static PLAIN: LazyLock<Box<[u64; PLAIN_TABLE_END / 64]>> = LazyLock::new(|| {
-    let mut bits = Box::new([0u64; PLAIN_TABLE_END / 64]);
-    for (n, c) in (0x80..PLAIN_TABLE_END as u32).filter_map(|n| char::from_u32(n).map(|c| (n as usize, c))) {
-        if is_plain(c) {
-            bits[n / 64] |= 1 << (n % 64);
-        }
-    }
-    bits
-});
+/// The characters below [`crate::token::TABLE_END`] (Latin with Vietnamese, Greek, Cyrillic, the
+/// Indic scripts and more) that normalisation copies as they are, alone and after any other
+/// character ([`is_plain`]; ASCII is settled before the table).
+static PLAIN: Table = LazyLock::new(|| table(is_plain));
 
 /// True when `c` alone is in NFC, is not replaced, and does not compose with a character before it.
 fn is_plain(c: char) -> bool {
@@ -385,7 +375,7 @@ mod tests {
 
     #[test]
     fn characters_copied_by_the_fast_path_are_what_nfc_gives_after_any_letter() {
-        for c in (0x80..PLAIN_TABLE_END as u32).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+        for c in (0x80..crate::token::TABLE_END as u32).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
             for before in ["a", "ê", "\u{1100}", "\u{AC00}", "\u{0915}"] {
                 let input = format!("{before}{c}x");
                 let nfc: String = input.nfc().collect();

@@ -47,17 +47,17 @@ pub fn is_letter_or_digit(c: char) -> bool {
 /// The characters below this one (Latin, Greek, Cyrillic, the Indic scripts, Hangul Jamo, Latin
 /// Extended Additional, punctuation) are answered from tables; Unicode's own lookup is slow for
 /// them, and they are most of the text this tool reads.
-const TABLE_END: usize = 0x3000;
+pub(crate) const TABLE_END: usize = 0x3000;
 
 /// One bit per character below [`TABLE_END`].
-type Table = std::sync::LazyLock<Box<[u64; TABLE_END / 64]>>;
+pub(crate) type Table = std::sync::LazyLock<Box<[u64; TABLE_END / 64]>>;
 
 /// Word characters ([`is_word_char_slow`]).
 static WORD_CHARS: Table = std::sync::LazyLock::new(|| table(is_word_char_slow));
 /// Letters and digits.
 static ALPHANUMERIC: Table = std::sync::LazyLock::new(|| table(char::is_alphanumeric));
 
-fn table(test: fn(char) -> bool) -> Box<[u64; TABLE_END / 64]> {
+pub(crate) fn table(test: fn(char) -> bool) -> Box<[u64; TABLE_END / 64]> {
     let mut bits = Box::new([0u64; TABLE_END / 64]);
     for (n, c) in (0..TABLE_END as u32).filter_map(|n| char::from_u32(n).map(|c| (n as usize, c))) {
         if test(c) {
@@ -69,7 +69,7 @@ fn table(test: fn(char) -> bool) -> Box<[u64; TABLE_END / 64]> {
 
 /// The table's answer for `c`, or `None` past its end.
 #[inline]
-fn lookup(table: &Table, c: char) -> Option<bool> {
+pub(crate) fn lookup(table: &Table, c: char) -> Option<bool> {
     let n = c as usize;
     (n < TABLE_END).then(|| table[n / 64] & (1 << (n % 64)) != 0)
 }
