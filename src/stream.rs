@@ -20,6 +20,10 @@ use crate::input::Record;
 /// Most records aligned together (and held in memory at once, with as many waiting in the channel).
 pub const CHUNK: usize = 512;
 
+/// Bytes of output to reserve per byte of an input record (a generated article's answer is about
+/// three times its record).
+const OUTPUT_PER_INPUT_BYTE: usize = 4;
+
 /// One output line for an aligned article: the record's id, then the article alignment's fields.
 #[derive(Serialize)]
 struct Done<'a> {
@@ -38,7 +42,7 @@ struct Failed<'a> {
 /// What one input line became.
 struct Answer {
     /// The JSON line to write (without its newline).
-    line: String,
+    line: Vec<u8>,
     /// The error, for stderr, when the record could not be read.
     error: Option<String>,
 }
@@ -55,7 +59,7 @@ fn answer(
     encoding: Option<Encoding>,
 ) -> anyhow::Result<Answer> {
     let failed = |id: &Value, error: String| -> anyhow::Result<Answer> {
-        let line = serde_json::to_string(&Failed { id, error: error.clone() })?;
+        let line = serde_json::to_vec(&Failed { id, error: error.clone() })?;
         Ok(Answer { line, error: Some(error) })
     };
     let record: Record = match serde_json::from_str(line) {
@@ -69,7 +73,10 @@ fn answer(
             // corpus, which a stream never holds; those inside the official text are the same for
             // every record and are left out.
             aligner.check(std::slice::from_ref(&doc), std::slice::from_mut(&mut article));
-            let line = serde_json::to_string(&Done { id: &record.id, article: &article })?;
+            // An answer is a few times the size of its text (sentences, sources and their diffs):
+            // room for that at once rather than a dozen doublings.
+            let mut line = Vec::with_capacity(OUTPUT_PER_INPUT_BYTE * line.len());
+            serde_json::to_writer(&mut line, &Done { id: &record.id, article: &article })?;
             Ok(Answer { line, error: None })
         }
         Err(e) => failed(&record.id, format!("stdin line {number}: {e:#}")),
@@ -127,7 +134,7 @@ where
                 chunk.par_iter().map(|(number, line)| answer(aligner, *number, line, encoding)).collect();
             for a in answers {
                 let a = a?;
-                out.write_all(a.line.as_bytes())?;
+                out.write_all(&a.line)?;
                 out.write_all(b"\n")?;
                 match a.error {
                     None => stats.aligned += 1,

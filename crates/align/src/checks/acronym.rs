@@ -16,6 +16,8 @@
 //! equals the long form another definition gives a similarly spelled acronym, that is the long form
 //! (`Joint Committee of the Agreement … (FTAEU)` names the agreement another sentence calls EUFTA).
 
+use std::borrow::Cow;
+
 use crosscheck_parse::{fold, is_letter_or_digit, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -369,7 +371,9 @@ pub(crate) fn read(d: usize, i: usize, s: &Sentence, cfg: &ChecksConfig, out: &m
 
 /// Every acronym definition and use in the corpus.
 struct Registry<'a> {
-    defs: Vec<(usize, Definition)>,
+    /// Definitions by document, borrowed from the documents' facts unless the registry gave them
+    /// another long form.
+    defs: Vec<(usize, Cow<'a, Definition>)>,
     /// Uses (every written occurrence, definitions included) by acronym.
     uses: FxHashMap<&'a str, Vec<&'a Occ>>,
 }
@@ -378,7 +382,7 @@ fn registry<'a>(corpus: &Corpus<'a>, cfg: &ChecksConfig) -> Registry<'a> {
     let mut defs = Vec::new();
     let mut uses: FxHashMap<&'a str, Vec<&'a Occ>> = FxHashMap::default();
     for (d, facts) in corpus.facts.iter().enumerate() {
-        defs.extend(facts.acronyms.defs.iter().map(|def| (d, def.clone())));
+        defs.extend(facts.acronyms.defs.iter().map(|def| (d, Cow::Borrowed(def))));
         for (acronym, occ) in &facts.acronyms.uses {
             uses.entry(acronym.as_str()).or_default().push(occ);
         }
@@ -386,23 +390,24 @@ fn registry<'a>(corpus: &Corpus<'a>, cfg: &ChecksConfig) -> Registry<'a> {
     // A shorter reading that is exactly what a similarly spelled acronym stands for elsewhere is
     // what this one stands for too.
     // The acronyms each long form is given (a batch has thousands of definitions: look them up).
-    let mut primaries: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    for (_, def) in &defs {
+    let mut primaries: FxHashMap<&'a str, Vec<&'a str>> = FxHashMap::default();
+    for def in corpus.facts.iter().flat_map(|f| &f.acronyms.defs) {
         if let Some(l) = &def.long {
-            let acronyms = primaries.entry(l.key.clone()).or_default();
-            if !acronyms.contains(&def.acronym) {
-                acronyms.push(def.acronym.clone());
+            let acronyms = primaries.entry(l.key.as_str()).or_default();
+            if !acronyms.contains(&def.acronym.as_str()) {
+                acronyms.push(def.acronym.as_str());
             }
         }
     }
     for (_, def) in defs.iter_mut() {
         let found = def.candidates.iter().find(|c| {
             c.words >= cfg.min_long_form_words
-                && primaries.get(&c.key).is_some_and(|acronyms| {
+                && primaries.get(c.key.as_str()).is_some_and(|acronyms| {
                     acronyms.iter().any(|acr| letter_overlap(acr, &def.acronym) >= cfg.acronym_letter_overlap)
                 })
         });
         if let Some(c) = found.cloned() {
+            let def = def.to_mut();
             if let Some(occ) = def.long_occ.as_mut() {
                 occ.form = c.text.clone();
                 occ.span[0] = c.start;
