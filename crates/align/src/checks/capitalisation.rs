@@ -11,6 +11,8 @@
 //! a sentence are skipped (their capital says nothing). A group whose places all lie inside a
 //! shorter reported group's places is not reported again.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -132,8 +134,9 @@ pub(crate) fn phrase_hashes(key: &[String]) -> Vec<u64> {
     key.iter().map(|w| lower_hash(w.chars())).collect()
 }
 
-/// The phrases of two sorted lists without repeats, sorted, each once.
-fn merge<'a>(a: &'a [Vec<String>], b: &'a [Vec<String>]) -> Vec<&'a [String]> {
+/// The phrases of two sorted lists without repeats, sorted, each once, with the index of each in
+/// `a` when it is there.
+fn merge<'a>(a: &'a [Vec<String>], b: &'a [Vec<String>]) -> Vec<(&'a [String], Option<usize>)> {
     use std::cmp::Ordering;
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
@@ -148,7 +151,7 @@ fn merge<'a>(a: &'a [Vec<String>], b: &'a [Vec<String>]) -> Vec<&'a [String]> {
             (None, Some(y)) => (y, false, true),
             (None, None) => return out,
         };
-        out.push(next.as_slice());
+        out.push((next.as_slice(), take_a.then_some(i)));
         i += usize::from(take_a);
         j += usize::from(take_b);
     }
@@ -160,18 +163,32 @@ type Place = (usize, usize, usize, usize);
 /// Adds the capitalisation findings (uncapped; [`cap`] limits them).
 pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
     // Each phrase once (a batch repeats most of them in every article), then in order.
-    let keys: Vec<&[String]> = match corpus.facts.as_slice() {
+    // With, for each, its index among the first document's phrases when that document was
+    // prepared (the official text): its hashes and places were found then.
+    let first_prepared = corpus.facts.first().is_some_and(|f| !f.phrase_hashes.is_empty());
+    let (keys, prepared): (Vec<&[String]>, Vec<Option<usize>>) = match corpus.facts.as_slice() {
         // Two documents (an article and the official text): their sorted lists merged.
-        [a, b] => merge(&a.phrases, &b.phrases),
+        [a, b] => merge(&a.phrases, &b.phrases)
+            .into_iter()
+            .map(|(key, at)| (key, at.filter(|_| first_prepared)))
+            .unzip(),
         facts => {
             let distinct: rustc_hash::FxHashSet<&[String]> =
                 facts.iter().flat_map(|f| f.phrases.iter().map(Vec::as_slice)).collect();
             let mut keys: Vec<&[String]> = distinct.into_iter().collect();
             keys.sort_unstable();
-            keys
+            let prepared = keys.iter().map(|k| facts.first().and_then(|f| f.prepared_phrase(k))).collect();
+            (keys, prepared)
         }
     };
-    let hashed: Vec<Vec<u64>> = keys.iter().map(|k| phrase_hashes(k)).collect();
+    let hashed: Vec<Cow<[u64]>> = keys
+        .iter()
+        .zip(&prepared)
+        .map(|(k, at)| match at {
+            Some(at) => Cow::Borrowed(corpus.facts[0].phrase_hashes[*at].as_slice()),
+            None => Cow::Owned(phrase_hashes(k)),
+        })
+        .collect();
     // The phrases by their first two words (a phrase has at least two), which few phrases share.
     let mut by_start: FxHashMap<(u64, u64), Vec<usize>> = FxHashMap::default();
     for (id, key) in hashed.iter().enumerate() {
@@ -198,7 +215,8 @@ pub(crate) fn check(corpus: &Corpus, _cfg: &ChecksConfig, out: &mut Findings) {
             Some(places) => {
                 for (id, key) in hashed.iter().enumerate() {
                     // Its own phrases were looked up once.
-                    if let Some(found) = facts.phrase_places.get(keys[id]) {
+                    let own = if d == 0 { prepared[id] } else { facts.prepared_phrase(keys[id]) };
+                    if let Some(found) = own.map(|at| &facts.phrase_places[at]) {
                         out.extend(found.iter().map(|&(i, start, end)| (id, (d, i, start, end))));
                         continue;
                     }
@@ -267,14 +285,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn merging_two_sorted_phrase_lists_gives_each_phrase_once_in_order() {
+    fn merging_two_sorted_phrase_lists_gives_each_phrase_once_in_order_with_its_place_in_the_first() {
         let list = |ps: &[&str]| -> Vec<Vec<String>> {
             ps.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect()
         };
         let a = list(&["a b", "c d", "x y"]);
         let b = list(&["a a", "c d", "z"]);
-        let merged: Vec<String> = merge(&a, &b).iter().map(|p| p.join(" ")).collect();
-        assert_eq!(merged, ["a a", "a b", "c d", "x y", "z"]);
+        let merged: Vec<(String, Option<usize>)> =
+            merge(&a, &b).iter().map(|(p, at)| (p.join(" "), *at)).collect();
+        let expected = [("a a", None), ("a b", Some(0)), ("c d", Some(1)), ("x y", Some(2)), ("z", None)];
+        assert_eq!(merged, expected.map(|(p, at)| (p.to_string(), at)));
     }
 
     #[test]

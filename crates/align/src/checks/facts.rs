@@ -22,9 +22,13 @@ pub(crate) struct DocFacts {
     /// hash is, as (sentence, word), first words of sentences aside (by single words, not pairs:
     /// an index of pairs would hold nearly one entry per word of a long official text).
     pub word_places: Option<WordPlaces>,
-    /// For a document checked many times: where each of its own capitalised phrases is written
-    /// with a capital, as (sentence, start, end), in order (see [`capitalisation::written_at`]).
-    pub phrase_places: FxHashMap<Vec<String>, Vec<(usize, usize, usize)>>,
+    /// For a document checked many times: where each of its own capitalised phrases (`phrases[k]`
+    /// for entry `k`) is written with a capital, as (sentence, start, end), in order (see
+    /// [`capitalisation::written_at`]). Empty until [`DocFacts::prepare`].
+    pub phrase_places: Vec<Vec<(usize, usize, usize)>>,
+    /// For a document checked many times: the [`capitalisation::phrase_hashes`] of each of its
+    /// phrases (`phrases[k]` for entry `k`). Empty until [`DocFacts::prepare`].
+    pub phrase_hashes: Vec<Vec<u64>>,
     /// Acronym definitions and uses.
     pub acronyms: acronym::DocAcronyms,
     /// Name-like places with their keys.
@@ -52,6 +56,15 @@ impl DocFacts {
         facts
     }
 
+    /// Which of this prepared document's phrases `phrase` is (an index into `phrases`,
+    /// `phrase_places` and `phrase_hashes`), if it is one of them.
+    pub fn prepared_phrase(&self, phrase: &[String]) -> Option<usize> {
+        if self.phrase_hashes.is_empty() {
+            return None;
+        }
+        self.phrases.binary_search_by(|p| p.as_slice().cmp(phrase)).ok()
+    }
+
     /// Indexes what the checks would otherwise recompute on every call, for a document (the
     /// official text) checked with many others.
     pub fn prepare(&mut self, document: &Document, cfg: &ChecksConfig) {
@@ -65,15 +78,15 @@ impl DocFacts {
             }
         }
         let sentences: Vec<&str> = document.sentences().map(|(_, s)| s.text.as_str()).collect();
-        for phrase in &self.phrases {
-            let hashed = capitalisation::phrase_hashes(phrase);
+        self.phrase_hashes = self.phrases.iter().map(|p| capitalisation::phrase_hashes(p)).collect();
+        for (phrase, hashed) in self.phrases.iter().zip(&self.phrase_hashes) {
             let found =
                 places.get(&hashed[0]).map(Vec::as_slice).unwrap_or_default().iter().filter_map(|&(i, k)| {
                     let (i, k) = (i as usize, k as usize);
                     let (text, ws, hashes) = (sentences[i], &self.words[i], &self.lower_hashes[i]);
-                    capitalisation::written_at(phrase, &hashed, text, ws, hashes, k).map(|(a, b)| (i, a, b))
+                    capitalisation::written_at(phrase, hashed, text, ws, hashes, k).map(|(a, b)| (i, a, b))
                 });
-            self.phrase_places.insert(phrase.clone(), found.collect());
+            self.phrase_places.push(found.collect());
         }
         self.word_places = Some(places);
     }
