@@ -30,16 +30,39 @@ pub(crate) fn lower_hash(chars: impl Iterator<Item = char>) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     for c in chars {
-        if c.is_ascii() {
-            h.write_u32(u32::from(c.to_ascii_lowercase()));
-            continue;
-        }
-        match LOWER.get(c as usize) {
-            Some(&l) if l != '\0' => h.write_u32(l as u32),
-            _ => lower_slow(c).for_each(|l| h.write_u32(l as u32)),
-        }
+        lowered(c, |l| h.write_u32(l as u32));
     }
     h.finish()
+}
+
+/// Calls `f` with each character of [`lower_slow`]`(c)`, from [`LOWER`] when it has it.
+#[inline]
+fn lowered(c: char, mut f: impl FnMut(char)) {
+    if c.is_ascii() {
+        return f(c.to_ascii_lowercase());
+    }
+    match LOWER.get(c as usize) {
+        Some(&l) if l != '\0' => f(l),
+        _ => lower_slow(c).for_each(f),
+    }
+}
+
+/// True when `word.to_lowercase()` is `lower`, compared character by character as [`lower_hash`]
+/// lowers them (no string is built). A word with a sigma is lowered whole: `to_lowercase` writes a
+/// capital sigma by its place in the word, and the table writes `ς` as `σ`.
+fn lowercases_to(word: &str, lower: &str) -> bool {
+    if word.contains(['Σ', 'ς']) {
+        return word.to_lowercase() == lower;
+    }
+    let mut rest = lower.chars();
+    for c in word.chars() {
+        let mut same = true;
+        lowered(c, |l| same &= rest.next() == Some(l));
+        if !same {
+            return false;
+        }
+    }
+    rest.next().is_none()
 }
 
 /// What [`lower_hash`] hashes for `c`: its lower case, a final sigma as `σ`.
@@ -114,7 +137,7 @@ pub(crate) fn written_at(
 ) -> Option<(usize, usize)> {
     let matches = k + key.len() <= ws.len()
         && (0..key.len()).all(|j| (j == 0 || ws[k + j].joined) && hashes[k + j] == hashed[j])
-        && key.iter().enumerate().all(|(j, w)| ws[k + j].text(text).to_lowercase() == *w);
+        && key.iter().enumerate().all(|(j, w)| lowercases_to(ws[k + j].text(text), w));
     if !matches {
         return None;
     }
@@ -307,5 +330,25 @@ mod tests {
         }
         assert_eq!(lower_hash("HÀN QUỐC".chars()), lower_hash("hàn quốc".chars()));
         assert_eq!(lower_hash("ΟΔΟΣ".chars()), lower_hash("οδος".chars()));
+    }
+
+    #[test]
+    fn every_character_lowercases_to_what_to_lowercase_gives_and_to_nothing_else() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let word = format!("A{c}b");
+            let lower = word.to_lowercase();
+            assert!(lowercases_to(&word, &lower), "U+{:04X}", c as u32);
+            assert!(!lowercases_to(&word, &format!("{lower}x")), "U+{:04X}", c as u32);
+            assert!(!lowercases_to(&word, &lower[..lower.len() - 1]), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn a_word_with_a_sigma_lowercases_as_a_whole() {
+        assert!(lowercases_to("ΟΔΟΣ", "οδος"));
+        assert!(!lowercases_to("ΟΔΟΣ", "οδοσ"));
+        assert!(lowercases_to("ΣΑΣ", "σας"));
+        assert!(lowercases_to("Hàn", "hàn"));
+        assert!(!lowercases_to("Hàn", "han"));
     }
 }
