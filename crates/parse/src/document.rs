@@ -279,6 +279,10 @@ fn find_points(text: &str, lines: &Lines) -> Vec<(usize, numbering::Marker)> {
 /// after every line break (repeated when one gap holds several breaks).
 fn line_breaks(raw: &str) -> Vec<usize> {
     let mut breaks = Vec::new();
+    // Most sentences of an article are on one line.
+    if !raw.contains('\n') {
+        return breaks;
+    }
     let mut len = 0;
     let mut newlines = 0;
     let mut in_word = false;
