@@ -82,17 +82,24 @@ pub(crate) fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usi
     let mut out = Vec::new();
     let mut sentence_start = start;
     let mut depth: usize = 0;
-    let slice = &text[start..end];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
+    // Every character that matters here is ASCII, and no byte of a longer character is: the scan
+    // goes from one of them to the next over the bytes.
+    let bytes = text.as_bytes();
+    let mut pos = start;
+    while let Some(k) = bytes[pos..end]
+        .iter()
+        .position(|&b| matches!(b, b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'.' | b'!' | b'?'))
+    {
+        let at = pos + k;
+        let c = char::from(bytes[at]);
+        pos = at + 1;
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            '.' | '!' | '?' => {
+            _ => {
                 if depth > 0 {
                     continue;
                 }
-                let at = start + off;
                 // An ellipsis written as dots is never a boundary.
                 if c == '.' && (text[..at].ends_with('.') || text[at + 1..end].starts_with('.')) {
                     continue;
@@ -101,15 +108,14 @@ pub(crate) fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usi
                     continue;
                 }
                 // Take the rest of the punctuation run and closing quotes or brackets.
-                let mut boundary = at + c.len_utf8();
-                while let Some(&(o, n)) = iter.peek() {
-                    if matches!(n, '.' | '!' | '?') || is_closing(n) {
-                        boundary = start + o + n.len_utf8();
-                        iter.next();
-                    } else {
+                let mut boundary = at + 1;
+                for n in text[boundary..end].chars() {
+                    if !(matches!(n, '.' | '!' | '?') || is_closing(n)) {
                         break;
                     }
+                    boundary += n.len_utf8();
                 }
+                pos = boundary;
                 let rest = &text[boundary..end];
                 let trimmed = rest.trim_start();
                 if trimmed.len() == rest.len() || trimmed.is_empty() {
@@ -120,7 +126,6 @@ pub(crate) fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usi
                     sentence_start = boundary;
                 }
             }
-            _ => {}
         }
     }
     push_trimmed(text, sentence_start, end, &mut out);
