@@ -347,12 +347,16 @@ pub(crate) struct DocAcronyms {
 
 /// Reads the definitions and uses of sentence `i` of document `d`.
 pub(crate) fn read(d: usize, i: usize, s: &Sentence, cfg: &ChecksConfig, out: &mut DocAcronyms) {
-    // A title in capitals is not a row of acronyms.
-    if shouting(&s.text) {
-        return;
-    }
     // A dateline's `PLACE (AGENCY)` defines nothing.
     let defs_here = if s.role.is_content() { definitions(d, i, s, cfg) } else { Vec::new() };
+    let title = title_end(&s.text);
+    let uses: Vec<(usize, usize)> =
+        acronym_tokens(&s.text, cfg.max_acronym_len).into_iter().filter(|&(a, _)| a >= title).collect();
+    // A title in capitals is not a row of acronyms (asked only of a sentence that has some: most
+    // have none).
+    if (defs_here.is_empty() && uses.is_empty()) || shouting(&s.text) {
+        return;
+    }
     for def in defs_here {
         if def.acronym.contains(' ') {
             let mut from = 0;
@@ -363,8 +367,7 @@ pub(crate) fn read(d: usize, i: usize, s: &Sentence, cfg: &ChecksConfig, out: &m
         }
         out.defs.push(def);
     }
-    let title = title_end(&s.text);
-    for (a, b) in acronym_tokens(&s.text, cfg.max_acronym_len).into_iter().filter(|&(a, _)| a >= title) {
+    for (a, b) in uses {
         out.uses.push((s.text[a..b].to_string(), Occ::at(d, i, s, a, b)));
     }
 }
