@@ -138,8 +138,10 @@ type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>);
 /// spellings in several parts), and then the initials of its first spelling.
 fn eligibility(group: &Group, cfg: &ChecksConfig) -> Option<Vec<char>> {
     let (key, occs) = group;
-    let multi = occs.iter().any(|(_, o)| multi_part(&o.form));
-    (multi && key.chars().count() >= cfg.min_misspelt_name_len).then(|| initials(&occs[0].1.form))
+    // The key's length first: most keys are too short, and it is cheaper than reading every place.
+    let eligible =
+        key.chars().count() >= cfg.min_misspelt_name_len && occs.iter().any(|(_, o)| multi_part(&o.form));
+    eligible.then(|| initials(&occs[0].1.form))
 }
 
 /// A key and its one-character deletions: the buckets a group goes in (two keys one edit apart
