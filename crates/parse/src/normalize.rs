@@ -305,15 +305,19 @@ pub fn fold_into(s: &str, out: &mut String) {
         out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match FOLD_TABLE.get(c as usize) {
-            Some(&f) if f != '\0' => out.push(f),
-            _ => fold_char(c, out),
-        }
+    s.chars().for_each(|c| fold_one(c, out));
+}
+
+/// Appends the folded form of `c` ([`fold`] folds each character on its own).
+#[inline]
+pub(crate) fn fold_one(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match FOLD_TABLE.get(c as usize) {
+        Some(&f) if f != '\0' => out.push(f),
+        _ => fold_char(c, out),
     }
 }
 

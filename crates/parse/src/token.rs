@@ -3,7 +3,7 @@
 use serde::Serialize;
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::normalize::fold_into;
+use crate::normalize::fold_one;
 
 /// One word of a sentence (for Vietnamese, one syllable), with its place in the sentence text and
 /// its comparison key.
@@ -82,16 +82,22 @@ fn is_word_char_slow(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     // Words average more than four bytes with their separators: room enough, trimmed at the end.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    // The key of the token being read, folded character by character as the token is read (folding
+    // is per character), then copied at its length.
+    let mut key = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if !is_word_char(c) {
             continue;
         }
+        key.clear();
+        fold_one(c, &mut key);
         let numeric = c.is_numeric();
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
             if is_word_char(c) {
                 end = i + c.len_utf8();
+                fold_one(c, &mut key);
                 chars.next();
                 continue;
             }
@@ -99,15 +105,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if numeric && matches!(c, '.' | ',' | '/' | ':') {
                 let next = text[i + c.len_utf8()..].chars().next();
                 if next.is_some_and(|n| n.is_ascii_digit()) {
+                    fold_one(c, &mut key);
                     chars.next();
                     continue;
                 }
             }
             break;
         }
-        let mut key = String::with_capacity(end - start);
-        fold_into(&text[start..end], &mut key);
-        tokens.push(Token { span: [start, end], key });
+        tokens.push(Token { span: [start, end], key: key.clone() });
     }
     // Documents hold millions of tokens: no spare capacity.
     tokens.shrink_to_fit();
@@ -135,6 +140,25 @@ mod tests {
     #[test]
     fn a_number_ending_a_sentence_does_not_keep_the_full_stop() {
         assert_eq!(keys("năm 2030."), ["nam", "2030"]);
+    }
+
+    #[test]
+    fn a_key_is_the_folded_text_of_its_token() {
+        let texts = [
+            include_str!("../../../data/vn-kr-2025/official.txt"),
+            include_str!("../../../data/vn-kr-2025/press-1.txt"),
+            "ΟΔΟΣ Straße Ǆemal İstanbul e\u{301}\u{323} 13/8/2025, 1.000 Ｆｕｌｌ ﬁ ǅ ꝺ",
+        ];
+        for text in texts {
+            for t in tokenize(text) {
+                assert_eq!(
+                    t.key,
+                    crate::fold(&text[t.span[0]..t.span[1]]),
+                    "{:?}",
+                    &text[t.span[0]..t.span[1]]
+                );
+            }
+        }
     }
 
     #[test]
