@@ -31,11 +31,17 @@ use crate::model::Severity;
 /// least two capitals and more capitals than small letters, letters, digits, `+` and `&` only, and
 /// not a Roman numeral.
 pub(crate) fn is_acronym(s: &str, max: usize) -> bool {
-    let n = s.chars().count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // Most words with a capital have one: settled by counting, before the characters are tested.
+    let (mut n, mut upper, mut lower) = (0, 0, 0);
+    for c in s.chars() {
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
     (2..=max).contains(&n)
-        && s.chars().next().is_some_and(char::is_uppercase)
         && upper >= 2
         && lower < upper
         && s.chars().all(|c| c.is_alphanumeric() || c == '+' || c == '&')
