@@ -36,6 +36,10 @@ gen-corpus n="1000" out="target/corpus":
 bench-corpus:
     scripts/bench-corpus.sh
 
+# Count the instructions one streamed article costs, in total and by stage (needs valgrind).
+profile-stages:
+    scripts/profile-stages.sh
+
 # Fuzz the parser or compare (nightly + `cargo install cargo-fuzz`): `just fuzz parse 600`.
 fuzz target="parse" seconds="600":
     cd fuzz && mkdir -p corpus/{{target}} && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/vn-kr-2025 -- -max_total_time={{seconds}} -max_len=4096
