@@ -21,8 +21,11 @@ use crate::input::Record;
 pub const CHUNK: usize = 512;
 
 /// Bytes of output to reserve per byte of an input record (a generated article's answer is about
-/// three times its record).
+/// three times its record), up to [`MAX_RESERVED`].
 const OUTPUT_PER_INPUT_BYTE: usize = 4;
+/// Most bytes reserved for an answer before it is written (a very long record's answer grows as
+/// it is written instead of taking four times the record at once).
+const MAX_RESERVED: usize = 1 << 20;
 
 /// One output line for an aligned article: the record's id, then the article alignment's fields.
 #[derive(Serialize)]
@@ -75,7 +78,7 @@ fn answer(
             aligner.check(std::slice::from_ref(&doc), std::slice::from_mut(&mut article));
             // An answer is a few times the size of its text (sentences, sources and their diffs):
             // room for that at once rather than a dozen doublings.
-            let mut line = Vec::with_capacity(OUTPUT_PER_INPUT_BYTE * line.len());
+            let mut line = Vec::with_capacity((OUTPUT_PER_INPUT_BYTE * line.len()).min(MAX_RESERVED));
             serde_json::to_writer(&mut line, &Done { id: &record.id, article: &article })?;
             Ok(Answer { line, error: None })
         }
