@@ -163,6 +163,7 @@ mod tests {
         let got = expand(std::slice::from_ref(&dir)).unwrap();
         let want: Vec<PathBuf> = ["a.md", "b.txt", "sub/c.html"].iter().map(|f| dir.join(f)).collect();
         assert_eq!(got, want);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
@@ -173,6 +174,7 @@ mod tests {
         let want: Vec<PathBuf> =
             ["b.txt", "a.md", "b.txt", "notes.pdf"].iter().map(|f| dir.join(f)).collect();
         assert_eq!(got, want);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
@@ -185,6 +187,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("empty")).unwrap();
         let err = expand(&[dir.join("empty")]).unwrap_err().to_string();
         assert!(err.contains("empty: is a directory with no article file"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

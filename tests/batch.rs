@@ -42,7 +42,7 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
     out
 }
 
-/// A fresh scratch directory for one test.
+/// A fresh scratch directory for one test (removed at its end; left for inspection when it fails).
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("crosscheck-batch-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -209,6 +209,7 @@ fn an_unreadable_article_is_skipped_and_counted_unless_strict() {
     let out = run(&["compare", &official(), &d, "--strict"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -234,6 +235,7 @@ fn output_is_byte_identical_with_1_and_4_threads() {
     assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
     assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 40);
     assert!(one.stdout == four.stdout, "streamed output differs between 1 and 4 threads");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
