@@ -42,15 +42,29 @@ pub(crate) fn word_diff_ids(
         return Vec::new();
     }
     let mut ops: Vec<DiffOp> = Vec::new();
+    // A run of words becomes one piece, its text written once at its full size.
     let mut push = |op: DiffTag, words: &[&str]| {
-        for w in words {
-            let first = ops.is_empty();
-            match ops.last_mut() {
-                Some(last) if last.op == op => {
+        if words.is_empty() {
+            return;
+        }
+        let first = ops.is_empty();
+        match ops.last_mut() {
+            Some(last) if last.op == op => {
+                for w in words {
                     last.text.push(' ');
                     last.text.push_str(w);
                 }
-                _ => ops.push(DiffOp { op, text: if first { (*w).to_string() } else { format!(" {w}") } }),
+            }
+            _ => {
+                let len = words.iter().map(|w| w.len() + 1).sum::<usize>() - usize::from(first);
+                let mut text = String::with_capacity(len);
+                for (k, w) in words.iter().enumerate() {
+                    if k > 0 || !first {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
+                ops.push(DiffOp { op, text });
             }
         }
     };
@@ -61,13 +75,23 @@ pub(crate) fn word_diff_ids(
         Some(pattern) => lcs_pairs_with(old_ids, &new_ids, pattern),
         None => lcs_pairs(old_ids, &new_ids),
     };
+    // The run of equal words not written yet, `new[a..b]`: it grows while pairs follow each other.
+    let mut equal: Option<(usize, usize)> = None;
     for (po, pn) in pairs.into_iter().chain(std::iter::once((old.len(), new.len()))) {
+        if o < po || n < pn {
+            if let Some((a, b)) = equal.take() {
+                push(DiffTag::Equal, &new[a..b]);
+            }
+        }
         push(DiffTag::Delete, &old[o..po]);
         push(DiffTag::Insert, &new[n..pn]);
         if po < old.len() {
-            push(DiffTag::Equal, &new[pn..=pn]);
+            equal = Some(equal.map_or((pn, pn + 1), |(a, _)| (a, pn + 1)));
         }
         (o, n) = (po + 1, pn + 1);
+    }
+    if let Some((a, b)) = equal {
+        push(DiffTag::Equal, &new[a..b]);
     }
     ops
 }

@@ -492,23 +492,35 @@ impl Index {
                 score[s as usize] += w;
             }
         }
-        let mut ranked: Vec<(u32, f64)> =
-            score.into_iter().enumerate().filter(|&(_, v)| v > 0.0).map(|(i, v)| (i as u32, v)).collect();
-        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        // The order is total, so selecting the best `limit` first and sorting only them gives the
-        // same list as sorting everything.
-        if ranked.len() > limit && limit > 0 {
-            ranked.select_nth_unstable_by(limit - 1, order);
-        }
-        ranked.truncate(limit);
-        ranked.sort_unstable_by(order);
-        ranked.into_iter().map(|(s, _)| s as usize).collect()
+        top_by_score(&score, limit)
     }
 
     /// Every official sentence (the exhaustive alternative to [`Index::candidates`]).
     pub(crate) fn all_sentences(&self) -> Vec<usize> {
         (0..self.sentences.len()).collect()
     }
+}
+
+/// The indices of the `limit` highest positive scores, highest first, ties in index order: the
+/// best few kept in order while the scores are read once (a handful of candidates out of every
+/// official sentence sharing a word; selecting among all of them cost more than finding them).
+fn top_by_score(score: &[f64], limit: usize) -> Vec<usize> {
+    // Before: a higher score, or the same score at a lower index.
+    let before = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt();
+    let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+    for (i, &v) in score.iter().enumerate() {
+        if !(v > 0.0) || limit == 0 {
+            continue;
+        }
+        let x = (i, v);
+        if top.len() == limit && top.last().is_some_and(|last| !before(&x, last)) {
+            continue;
+        }
+        let at = top.partition_point(|y| before(y, &x));
+        top.insert(at, x);
+        top.truncate(limit);
+    }
+    top.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Weight of a term no official sentence holds.

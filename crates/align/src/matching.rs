@@ -5,14 +5,21 @@
 //! official wording. Sources are chosen greedily: the best single sentence, then each further
 //! sentence that explains enough of what is still unexplained.
 
+use smallvec::SmallVec;
+
 use crate::config::Config;
 use crate::index::{Index, OfficialEntry, Terms};
 use crate::model::Relation;
 
+/// Machine words of a [`Bits`]: two inline (128 tokens, nearly every sentence), more on the heap.
+/// Each candidate source of each press sentence gets two of these: a heap allocation apiece was a
+/// tenth of the matching.
+type BitWords = SmallVec<[u64; 2]>;
+
 /// A fixed number of bits (one per token or bigram of a press sentence).
 #[derive(Debug, Clone)]
 struct Bits {
-    words: Vec<u64>,
+    words: BitWords,
     len: usize,
 }
 
@@ -37,9 +44,11 @@ fn or_ones<'b>(a: &'b Bits, b: &'b Bits) -> impl Iterator<Item = usize> + 'b {
 impl Bits {
     /// `len` bits, bit `i` set when `f(i)`.
     fn from_fn(len: usize, f: impl Fn(usize) -> bool) -> Bits {
-        let mut words = vec![0u64; len.div_ceil(64)];
-        // Without a branch per bit: whether a word is explained is as good as random.
-        (0..len).for_each(|i| words[i / 64] |= u64::from(f(i)) << (i % 64));
+        // Each machine word put together in a register, without a branch per bit: whether a word
+        // is explained is as good as random.
+        let words: BitWords = (0..len.div_ceil(64))
+            .map(|k| (k * 64..len.min(k * 64 + 64)).fold(0u64, |w, i| w | u64::from(f(i)) << (i % 64)))
+            .collect();
         Bits { words, len }
     }
 
