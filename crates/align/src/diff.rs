@@ -287,6 +287,20 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn pieces_rebuild_both_texts_and_alternate_in_kind(
+            old in proptest::collection::vec(0usize..5, 0..40),
+            new in proptest::collection::vec(0usize..5, 0..40),
+        ) {
+            let word = |w: &usize| ["a", "b", "c", "d", "e"][*w];
+            let official = old.iter().map(word).collect::<Vec<_>>().join(" ");
+            let press = new.iter().map(word).collect::<Vec<_>>().join(" ");
+            let ops = word_diff(&official, &press, 100);
+            proptest::prop_assert_eq!(side(&ops, DiffTag::Insert), press);
+            proptest::prop_assert_eq!(side(&ops, DiffTag::Delete), official);
+            proptest::prop_assert!(ops.windows(2).all(|w| w[0].op != w[1].op));
+        }
+
+        #[test]
         fn bit_rows_give_the_same_lengths_and_pairs_as_the_full_table(
             a in proptest::collection::vec(0u32..6, 0..150),
             b in proptest::collection::vec(0u32..6, 0..150),

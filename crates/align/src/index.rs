@@ -508,10 +508,10 @@ fn top_by_score(score: &[f64], limit: usize) -> Vec<usize> {
     // Before: a higher score, or the same score at a lower index.
     let before = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt();
     let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
-    for (i, &v) in score.iter().enumerate() {
-        if !(v > 0.0) || limit == 0 {
-            continue;
-        }
+    if limit == 0 {
+        return Vec::new();
+    }
+    for (i, &v) in score.iter().enumerate().filter(|&(_, &v)| v > 0.0) {
         let x = (i, v);
         if top.len() == limit && top.last().is_some_and(|last| !before(&x, last)) {
             continue;
@@ -565,4 +565,22 @@ fn clauses(s: &Sentence) -> Vec<(usize, usize)> {
         out.push((start, s.tokens.len()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_best_scores_kept_while_reading_are_the_best_of_a_full_sort(
+            score in proptest::collection::vec(proptest::sample::select(vec![0.0, 0.5, 1.0, 1.5, 2.0, 3.25]), 0..60),
+            limit in 0usize..15,
+        ) {
+            let mut sorted: Vec<(usize, f64)> = score.iter().copied().enumerate().filter(|&(_, v)| v > 0.0).collect();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let expected: Vec<usize> = sorted.into_iter().take(limit).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(top_by_score(&score, limit), expected);
+        }
+    }
 }

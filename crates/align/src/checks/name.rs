@@ -13,7 +13,7 @@ use crosscheck_parse::{fold, Sentence};
 use rustc_hash::FxHashMap;
 
 use super::acronym::is_acronym;
-use super::word::{name_key, Word};
+use super::word::{name_key, push_name_key, Word};
 use super::{
     add_term, describe_forms, distribute, finding, ChecksConfig, Corpus, Findings, Occ, Spans, TermEntry,
 };
@@ -65,14 +65,14 @@ struct Prepared {
 }
 
 impl DocNames {
-    fn add(&mut self, words: usize, occ: Occ) {
-        let key = name_key(&occ.form);
-        let slot = match self.slot.get(&key) {
+    /// Adds a place of `words` words whose [`name_key`] is `key`.
+    fn add(&mut self, words: usize, key: &str, occ: Occ) {
+        let slot = match self.slot.get(key) {
             Some(&slot) => slot,
             None => {
                 let slot = self.groups.len();
-                self.slot.insert(key.clone(), slot);
-                self.groups.push((key, Vec::new()));
+                self.slot.insert(key.to_string(), slot);
+                self.groups.push((key.to_string(), Vec::new()));
                 slot
             }
         };
@@ -117,10 +117,18 @@ fn deletions(key: &str) -> Vec<String> {
 
 /// Reads the name-like places of sentence `i` of document `d` (its words are `ws`).
 pub(crate) fn read(d: usize, i: usize, s: &Sentence, ws: &[Word], cfg: &ChecksConfig, out: &mut DocNames) {
+    // The key of words `a..b` is the key of `a..b - 1` and of what follows it up to the end of word
+    // `b - 1` ([`name_key`] reads each character on its own): each piece is folded once.
+    let mut key = String::new();
     for run in runs(&s.text, ws, cfg) {
         for a in 0..run.len() {
+            key.clear();
+            let mut from = run[a].start();
             for b in a + 1..=run.len().min(a + cfg.max_name_words) {
-                out.add(b - a, Occ::at(d, i, s, run[a].start(), run[b - 1].end()));
+                let end = run[b - 1].end();
+                push_name_key(&s.text[from..end], &mut key);
+                from = end;
+                out.add(b - a, &key, Occ::at(d, i, s, run[a].start(), end));
             }
         }
     }

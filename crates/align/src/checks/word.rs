@@ -78,6 +78,26 @@ pub(crate) fn name_key(s: &str) -> String {
     key
 }
 
+/// Appends [`name_key`]`(s)` to `key`: the key of a text is the keys of its pieces put together,
+/// since folding and dropping punctuation read each character on its own.
+pub(crate) fn push_name_key(s: &str, key: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        let at = key.len();
+        crosscheck_parse::fold_into(c.encode_utf8(&mut [0; 4]), key);
+        if !key[at..].chars().all(char::is_alphanumeric) {
+            let kept: String = key[at..].chars().filter(|c| c.is_alphanumeric()).collect();
+            key.truncate(at);
+            key.push_str(&kept);
+        }
+    }
+}
+
 /// The key of a long form: case and diacritics folded, hyphens and dashes as spaces, other
 /// punctuation dropped, spaces folded.
 pub(crate) fn phrase_key(s: &str) -> String {
@@ -125,6 +145,29 @@ mod tests {
     fn a_phrase_key_keeps_runs_of_letters_and_digits_one_space_apart() {
         assert_eq!(phrase_key("  «Mekong–Lan Thương»,  ASEAN+3 (2025) "), "mekong lan thuong asean 3 2025");
         assert_eq!(phrase_key("—"), "");
+    }
+
+    #[test]
+    fn a_name_key_put_together_from_pieces_is_the_key_of_the_whole() {
+        let texts = [
+            include_str!("../../../../data/vn-kr-2025/official.txt"),
+            include_str!("../../../../data/vn-kr-2025/press-1.txt"),
+            "Đại Hàn Dân Quốc · Straße ΟΔΟΣ Ǆemal İstanbul e\u{301}\u{323} Ｆｕｌｌ ﬁ ǅ Jae-myung’s ½ ²",
+        ];
+        for text in texts {
+            // Cut at every word end, as the name places are.
+            let ws = words(text);
+            let ends: Vec<usize> = ws.iter().map(|w| w.end as usize).collect();
+            for start in [0, ws[ws.len() / 3].start as usize] {
+                let mut key = String::new();
+                let mut from = start;
+                for &end in ends.iter().filter(|&&e| e > start).take(40) {
+                    push_name_key(&text[from..end], &mut key);
+                    from = end;
+                    assert_eq!(key, name_key(&text[start..end]), "{:?}", &text[start..end]);
+                }
+            }
+        }
     }
 
     #[test]
