@@ -75,7 +75,19 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
     (!marked).then_some(m)
 }
 
+/// True when `line` opens with a character a marker can open with (a digit, `(`, a Roman numeral,
+/// or the first letter of a [`WORD`] keyword): most lines do not, and are settled without the
+/// patterns.
+fn may_open_marker(line: &str) -> bool {
+    line.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '(' | 'I' | 'V' | 'X' | 'L' | 'C' | 'Đ' | 'A' | 'S' | 'M' | 'P')
+    })
+}
+
 fn marker_shape(line: &str) -> Option<Marker> {
+    if !may_open_marker(line) {
+        return None;
+    }
     if let Some(c) = WORD.captures(line) {
         let raw = c.get(2)?.as_str();
         let number = raw.parse().ok().or_else(|| roman(raw))?;
@@ -120,6 +132,25 @@ pub(crate) fn ends_unit(prev_line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_the_markers_match_opens_with_a_marker_character() {
+        let texts = [
+            include_str!("../../../data/vn-kr-2025/official.txt"),
+            include_str!("../../../data/heldout/en-joint-statement/official.txt"),
+            include_str!("../../../data/heldout/vi-communique/official.txt"),
+            "Điều 1. A\nĐIỀU II: B\nArticle 3 C\nArt. 4 D\nSection 5\nArtikel 6\nMục 7\nPhần 8\nChương 9\n\
+             Chapter 10\nPoint 11\nPunkt 12\n1. a\n2) b\n(3) c\nIV. d\nXL) e\nCHƯƠNG 1\nMỤC 2\nPHẦN 3",
+        ];
+        let mut matched = 0;
+        for line in texts.iter().flat_map(|t| t.lines()).map(str::trim_start) {
+            if [&*WORD, &*ARABIC, &*ROMAN].iter().any(|re| re.is_match(line)) {
+                matched += 1;
+                assert!(may_open_marker(line), "{line:?}");
+            }
+        }
+        assert!(matched >= 40, "only {matched} marker lines in the samples");
+    }
 
     #[test]
     fn markers_are_recognised_in_every_style() {
