@@ -76,6 +76,8 @@ pub(crate) struct OfficialEntry {
     pub(crate) pattern: Option<crate::diff::Pattern>,
     /// The id ([`Index::word_id`]) of each of its words as split at whitespace, for word diffs.
     pub(crate) word_ids: Vec<u32>,
+    /// The byte range in `text` of each of those words.
+    word_spans: Vec<[u32; 2]>,
     /// The [`crate::diff::Pattern`] of `word_ids` reversed, for word diffs; `None` past
     /// [`PATTERN_MAX_WORDS`] or `max_diff_words` words (made at each diff then, if one is made).
     pub(crate) word_pattern: Option<crate::diff::Pattern>,
@@ -103,6 +105,11 @@ fn bit_set(ids: impl Iterator<Item = usize>, len: usize) -> Vec<u64> {
 impl OfficialEntry {
     pub(crate) fn has_term(&self, t: Term) -> bool {
         bit(&self.term_bits, t as usize)
+    }
+
+    /// Its words as split at whitespace (read when the index was made).
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.word_spans.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
     /// True when it holds the bigram with official id `id` ([`Terms::bigram_ids`]).
@@ -200,14 +207,16 @@ impl Index {
                 let terms = Terms { name: vec![false; terms.len()], terms, stop, ..Terms::default() };
                 let mut bigram_set: Vec<u64> =
                     (0..terms.len().saturating_sub(1)).map(|i| terms.bigram(i)).collect();
-                let ids: Vec<u32> = s
+                let (ids, word_spans): (Vec<u32>, Vec<[u32; 2]>) = s
                     .text
                     .split_whitespace()
                     .map(|w| {
                         let next = word_ids.len() as u32;
-                        *word_ids.entry(w.to_string()).or_insert(next)
+                        let at = w.as_ptr() as usize - s.text.as_ptr() as usize;
+                        let span = [at, at + w.len()].map(|x| u32::try_from(x).unwrap_or(u32::MAX));
+                        (*word_ids.entry(w.to_string()).or_insert(next), span)
                     })
-                    .collect();
+                    .unzip();
                 let reversed: Vec<u32> = ids.iter().rev().copied().collect();
                 bigram_set.sort_unstable();
                 bigram_set.dedup();
@@ -218,6 +227,7 @@ impl Index {
                     text: s.text.clone(),
                     pattern: (terms.len() <= pattern_max).then(|| crate::diff::Pattern::new(&terms.terms)),
                     word_ids: ids,
+                    word_spans,
                     word_pattern: (reversed.len() <= pattern_max)
                         .then(|| crate::diff::Pattern::new(&reversed)),
                     terms,

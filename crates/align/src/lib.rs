@@ -248,7 +248,7 @@ impl Aligner {
                 in_order.sort_unstable();
                 if !in_order.is_empty() {
                     let sources = || in_order.iter().map(|&j| &self.index.sentences[j]);
-                    let old: Vec<&str> = sources().flat_map(|e| e.text.split_whitespace()).collect();
+                    let old: Vec<&str> = sources().flat_map(|e| e.words()).collect();
                     let old_ids: Vec<u32> = sources().flat_map(|e| e.word_ids.iter().copied()).collect();
                     // One source (most sentences): its words' pattern was made with the index.
                     let pattern = match in_order.as_slice() {
