@@ -344,8 +344,16 @@ impl Index {
         out.name.reserve_exact(n);
         for (i, t) in s.tokens.iter().enumerate() {
             let id = self.term(&t.key).unwrap_or_else(|| {
-                let next = (self.vocab.len() + unknown.len()) as Term;
-                *unknown.entry(self.match_key(&t.key).to_string()).or_insert(next)
+                let key = self.match_key(&t.key);
+                // Looked up before it is copied: most unknown words come back.
+                match unknown.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        let next = (self.vocab.len() + unknown.len()) as Term;
+                        unknown.insert(key.to_string(), next);
+                        next
+                    }
+                }
             });
             // A function word's key is a term of the official text, or a word it does not have.
             let maybe_stop = self.maybe_stop.get(id as usize).copied().unwrap_or(true);
