@@ -525,10 +525,10 @@ impl Index {
 fn top_by_score(score: &[f64], limit: usize) -> Vec<usize> {
     // Before: a higher score, or the same score at a lower index.
     let before = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt();
-    let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
     if limit == 0 {
         return Vec::new();
     }
+    let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
     for (i, &v) in score.iter().enumerate().filter(|&(_, &v)| v > 0.0) {
         let x = (i, v);
         if top.len() == limit && top.last().is_some_and(|last| !before(&x, last)) {
