@@ -42,14 +42,13 @@ fn or_ones<'b>(a: &'b Bits, b: &'b Bits) -> impl Iterator<Item = usize> + 'b {
 }
 
 impl Bits {
-    /// `len` bits, bit `i` set when `f(i)`.
-    fn from_fn(len: usize, f: impl Fn(usize) -> bool) -> Bits {
-        // Each machine word put together in a register, without a branch per bit: whether a word
-        // is explained is as good as random.
-        let words: BitWords = (0..len.div_ceil(64))
-            .map(|k| (k * 64..len.min(k * 64 + 64)).fold(0u64, |w, i| w | u64::from(f(i)) << (i % 64)))
+    /// One bit per id of `ids`, set when `has(id)`, each machine word put together in a register.
+    fn of_ids(ids: &[u32], has: impl Fn(u32) -> bool) -> Bits {
+        let words: BitWords = ids
+            .chunks(64)
+            .map(|chunk| chunk.iter().enumerate().fold(0u64, |w, (b, &id)| w | u64::from(has(id)) << b))
             .collect();
-        Bits { words, len }
+        Bits { words, len: ids.len() }
     }
 
     fn get(&self, i: usize) -> bool {
@@ -112,8 +111,8 @@ struct Explained {
 impl Explained {
     fn by(p: &Terms, o: &OfficialEntry) -> Explained {
         Explained {
-            uni: Bits::from_fn(p.len(), |i| o.has_term(p.terms[i])),
-            bi: Bits::from_fn(p.bigram_ids.len(), |i| o.has_bigram(p.bigram_ids[i])),
+            uni: Bits::of_ids(&p.terms, |t| o.has_term(t)),
+            bi: Bits::of_ids(&p.bigram_ids, |id| o.has_bigram(id)),
         }
     }
 
