@@ -1,5 +1,6 @@
 //! `crosscheck`: what did the press keep, change, add or leave out of an official text?
 
+mod allocator;
 mod batch;
 mod cli;
 mod compare_cmd;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 /// mimalloc: the engine makes many small allocations (words, tokens, places), and the system
 /// allocator spent a sixth of a compare run in them.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 use clap::Parser as _;
 
