@@ -53,18 +53,24 @@ pub(crate) fn acronym_tokens(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // The start of the token being read, and whether it starts with a capital.
     let mut start: Option<(usize, bool)> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    let mut end = |s: usize, capital: bool, i: usize| {
+        // Most words do not start with a capital: settle those before counting letters.
+        if capital && is_acronym(&text[s..i], max) {
+            out.push((s, i));
+        }
+    };
+    for (i, c) in text.char_indices() {
         match (start, is_acronym_char(c)) {
             (None, true) => start = Some((i, c.is_uppercase())),
             (Some((s, capital)), false) => {
-                // Most words do not start with a capital: settle those before counting letters.
-                if capital && is_acronym(&text[s..i], max) {
-                    out.push((s, i));
-                }
+                end(s, capital, i);
                 start = None;
             }
             _ => {}
         }
+    }
+    if let Some((s, capital)) = start {
+        end(s, capital, text.len());
     }
     out
 }
