@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::normalize::{fold_whitespace, Normalized};
+use std::borrow::Cow;
+
+use crate::normalize::{fold_whitespace, fold_whitespace_cow, Normalized};
 use crate::token::{tokenize, Token};
 use crate::{numbering, press, segment};
 
@@ -320,12 +322,18 @@ impl Builder<'_> {
 
     /// The sentence at normalised bytes `start..end`, widened to whole characters of the input (a
     /// cut inside a composed or reordered cluster would give a span that does not slice back to the
-    /// text); `None` when nothing is left.
-    fn sentence(&self, start: usize, end: usize, role: Role) -> Option<Sentence> {
+    /// text); `None` when nothing is left. `folded` is a block known to have no white space to
+    /// fold: a piece of it with no space at either end has none either.
+    fn sentence(&self, start: usize, end: usize, role: Role, folded: Option<Block>) -> Option<Sentence> {
         let start = self.norm.cluster_boundary(start);
         let end = self.norm.cluster_boundary(end);
         let raw = &self.norm.text[start..end];
-        let text = fold_whitespace(raw);
+        let inside = folded.is_some_and(|b| b.start <= start && end <= b.end);
+        let text = if inside && !raw.starts_with(' ') && !raw.ends_with(' ') {
+            raw.to_owned()
+        } else {
+            fold_whitespace(raw)
+        };
         if text.is_empty() {
             return None;
         }
@@ -344,10 +352,12 @@ impl Builder<'_> {
         })
     }
 
-    fn sentences(&self, start: usize, end: usize, role: Role) -> Vec<Sentence> {
+    /// The sentences of normalised bytes `start..end` (inside `folded`, if given: see
+    /// [`Builder::sentence`]).
+    fn sentences(&self, start: usize, end: usize, role: Role, folded: Option<Block>) -> Vec<Sentence> {
         segment::sentences(self.text(), start, end)
             .into_iter()
-            .filter_map(|(a, b)| self.sentence(a, b, role))
+            .filter_map(|(a, b)| self.sentence(a, b, role, folded))
             .collect()
     }
 
@@ -358,7 +368,7 @@ impl Builder<'_> {
         let trail = piece.len() - piece.trim_end().len();
         let (a, b) = (block.start + lead, block.end - trail);
         if a < b {
-            self.sentence(a, b, role)
+            self.sentence(a, b, role, None)
         } else {
             None
         }
@@ -380,7 +390,7 @@ impl Builder<'_> {
                     if p.start == self.lines.range(text, from).0 {
                         p.start = (p.start + skip).min(p.end);
                     }
-                    self.sentences(p.start, p.end, Role::Body)
+                    self.sentences(p.start, p.end, Role::Body, None)
                 })
                 .collect()
         };
@@ -410,7 +420,7 @@ impl Builder<'_> {
         let mut sections = Vec::new();
         for block in blocks {
             let number = sections.len() as u32 + 1;
-            let sentences = self.sentences(block.start, block.end, Role::Body);
+            let sentences = self.sentences(block.start, block.end, Role::Body, None);
             sections.extend(self.section(Some(number), SectionKind::Paragraph, sentences));
         }
         sections
@@ -435,7 +445,9 @@ impl Builder<'_> {
         let count = blocks.len();
         let mut headline_done = false;
         for (i, mut block) in blocks.into_iter().enumerate() {
-            let folded = fold_whitespace(&text[block.start..block.end]);
+            let folded = fold_whitespace_cow(&text[block.start..block.end]);
+            // Its sentences need no folding of their own when it needs none.
+            let clean = matches!(folded, Cow::Borrowed(_)).then_some(block);
             if press::is_caption(&folded) {
                 let s = self.whole(block, Role::Caption);
                 sections.extend(s.and_then(|s| self.section(None, SectionKind::Caption, vec![s])));
@@ -454,7 +466,7 @@ impl Builder<'_> {
                     sections.extend(s.and_then(|s| self.section(None, SectionKind::Dateline, vec![s])));
                 }
             }
-            let mut sentences = self.sentences(block.start, block.end, Role::Body);
+            let mut sentences = self.sentences(block.start, block.end, Role::Body, clean);
             if !headline_done {
                 headline_done = true;
                 if sentences.len() == 1 {
@@ -479,7 +491,7 @@ fn looks_like_press(text: &str, blocks: &[Block]) -> bool {
     let first = blocks.first().map_or("", |b| &text[b.start..b.end]);
     press::leading_date(first).is_some()
         || blocks.iter().take(3).any(|b| press::wire_dateline(&text[b.start..b.end]).is_some())
-        || blocks.iter().any(|b| press::is_caption(&fold_whitespace(&text[b.start..b.end])))
+        || blocks.iter().any(|b| press::is_caption(&fold_whitespace_cow(&text[b.start..b.end])))
 }
 
 /// Parses normalised text into a document. `kind` forces the kind; `None` decides from the text.

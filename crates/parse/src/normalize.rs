@@ -1,6 +1,7 @@
 //! Text normalisation: NFC, line endings, invisible characters and spaces, with a map back to the
 //! bytes of the input, and the case- and diacritic-folded comparison key.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::canonical_combining_class;
@@ -242,8 +243,13 @@ impl Normalized {
 
 /// Folds whitespace runs to one space and trims both ends.
 pub fn fold_whitespace(s: &str) -> String {
+    fold_whitespace_cow(s).into_owned()
+}
+
+/// [`fold_whitespace`], borrowing `s` when it has nothing to fold (which also tells the caller so).
+pub(crate) fn fold_whitespace_cow(s: &str) -> Cow<'_, str> {
     if is_folded(s) {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -252,7 +258,7 @@ pub fn fold_whitespace(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True when `s` has no white space to fold: words one space apart, none at either end (most
