@@ -1,8 +1,8 @@
 //! The document model and how a text becomes one.
 
-use serde::Serialize;
-
 use std::borrow::Cow;
+
+use serde::Serialize;
 
 use crate::normalize::{fold_whitespace, fold_whitespace_cow, Normalized};
 use crate::token::{tokenize, Token};
