@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 
 use crosscheck_parse::{fold, Document, Sentence};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::{add_term, ChecksConfig, TermEntry};
 use crate::model::{ArticleAlignment, Finding, Location, OfficialText, Relation, Severity};
@@ -438,6 +439,8 @@ pub(crate) fn extract(text: &str, cfg: &ChecksConfig) -> Vec<Quantity> {
 pub(crate) struct OfficialValues {
     path: String,
     sentences: Vec<OfficialEntry>,
+    /// Where each sentence id is first in `sentences`.
+    by_id: FxHashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -462,7 +465,11 @@ impl OfficialValues {
                 });
             }
         }
-        OfficialValues { path: doc.path.clone(), sentences }
+        let mut by_id = FxHashMap::default();
+        for (k, e) in sentences.iter().enumerate() {
+            by_id.entry(e.id.clone()).or_insert(k);
+        }
+        OfficialValues { path: doc.path.clone(), sentences, by_id }
     }
 
     fn location(&self, e: &OfficialEntry, q: &Quantity) -> Location {
@@ -470,9 +477,10 @@ impl OfficialValues {
     }
 }
 
-/// The document sentence a press sentence of the alignment stands for.
-fn press_sentence<'a>(doc: &'a Document, n: usize, text: &str) -> Option<&'a Sentence> {
-    let by_index = doc.sentences().nth(n).map(|(_, s)| s).filter(|s| s.text == text);
+/// The document sentence a press sentence of the alignment stands for: `at_index`, the sentence
+/// at its index, when the texts agree.
+fn press_sentence<'a>(doc: &'a Document, at_index: Option<&'a Sentence>, text: &str) -> Option<&'a Sentence> {
+    let by_index = at_index.filter(|s| s.text == text);
     by_index.or_else(|| doc.sentences().map(|(_, s)| s).find(|s| s.text == text))
 }
 
@@ -484,15 +492,17 @@ pub(crate) fn check(
     cfg: &ChecksConfig,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (n, ps) in alignment.sentences.iter().enumerate() {
+    let mut in_order = doc.sentences().map(|(_, s)| s);
+    for ps in &alignment.sentences {
+        let at_index = in_order.next();
         if ps.relation == Relation::NotContent || !ps.role.is_content() {
             continue;
         }
-        let Some(sentence) = press_sentence(doc, n, &ps.text) else { continue };
+        let Some(sentence) = press_sentence(doc, at_index, &ps.text) else { continue };
         let sources: Vec<&OfficialEntry> = ps
             .sources
             .iter()
-            .filter_map(|src| official.sentences.iter().find(|e| e.id == src.sentence))
+            .filter_map(|src| official.by_id.get(&src.sentence).map(|&k| &official.sentences[k]))
             .collect();
         let points: Vec<u32> = sources.iter().map(|e| e.point).collect();
         for q in extract(&sentence.text, cfg) {
