@@ -142,6 +142,10 @@ impl Explained {
     }
 }
 
+/// How far below `min_gain` a source's own score may be for it still to be weighed as a further
+/// source (see [`match_sentence`]).
+const GAIN_MARGIN: f64 = 1e-9;
+
 /// The outcome for one press sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Match {
@@ -213,9 +217,14 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     let mut chosen: Vec<(usize, f64)> = vec![(best.0, best.2)];
     let mut explained = best.1.clone();
     let mut score = best.2;
+    // A source adds at most what it explains alone: one that explains less than `min_gain` alone
+    // can neither join nor be the best further source when another can (the margin is far above
+    // the rounding of the sums).
+    let contenders: Vec<&(usize, Explained, f64)> =
+        singles.iter().filter(|(_, _, single)| single + GAIN_MARGIN >= config.min_gain).collect();
     while chosen.len() < config.max_sources {
         let mut pick: Option<(usize, f64, &Explained, f64)> = None;
-        for (c, e, single) in &singles {
+        for (c, e, single) in contenders.iter().copied() {
             if chosen.iter().any(|x| x.0 == *c) {
                 continue;
             }
