@@ -42,13 +42,26 @@ fn or_ones<'b>(a: &'b Bits, b: &'b Bits) -> impl Iterator<Item = usize> + 'b {
 }
 
 impl Bits {
-    /// One bit per id of `ids`, set when `has(id)`, each machine word put together in a register.
-    fn of_ids(ids: &[u32], has: impl Fn(u32) -> bool) -> Bits {
+    /// One bit per id of `ids`, set when `has(id)`; with the sum of `weights` (one per id) at the
+    /// set bits, added in order from `-0.0` as [`Iterator::sum`] adds them.
+    fn of_ids_summed(ids: &[u32], has: impl Fn(u32) -> bool, weights: &[f64]) -> (Bits, f64) {
+        debug_assert_eq!(ids.len(), weights.len());
+        let mut sum = -0.0;
         let words: BitWords = ids
             .chunks(64)
-            .map(|chunk| chunk.iter().enumerate().fold(0u64, |w, (b, &id)| w | u64::from(has(id)) << b))
+            .zip(weights.chunks(64))
+            .map(|(chunk, weights)| {
+                let mut word = 0u64;
+                for (b, (&id, &w)) in chunk.iter().zip(weights).enumerate() {
+                    if has(id) {
+                        word |= 1 << b;
+                        sum += w;
+                    }
+                }
+                word
+            })
             .collect();
-        Bits { words, len: ids.len() }
+        (Bits { words, len: ids.len() }, sum)
     }
 
     fn get(&self, i: usize) -> bool {
@@ -89,14 +102,20 @@ impl<'p> Weights<'p> {
     /// The unigram and bigram containment (the sums of the weights at the set bits) mixed by
     /// `unigram_share`.
     fn mix(&self, uni: impl Iterator<Item = usize>, bi: impl Iterator<Item = usize>) -> f64 {
+        self.mix_sums(uni.map(|i| self.uni[i]).sum(), || bi.map(|i| self.bi[i]).sum())
+    }
+
+    /// [`Weights::mix`] of the sums of the unigram and the bigram weights at the set bits (the
+    /// second read only when it counts).
+    fn mix_sums(&self, uni: f64, bi: impl FnOnce() -> f64) -> f64 {
         if self.total <= 0.0 {
             return 0.0;
         }
-        let uni = uni.map(|i| self.uni[i]).sum::<f64>() / self.total;
+        let uni = uni / self.total;
         if self.bi.is_empty() || self.bi_total <= 0.0 {
             return uni;
         }
-        let bi = bi.map(|i| self.bi[i]).sum::<f64>() / self.bi_total;
+        let bi = bi() / self.bi_total;
         self.unigram_share * uni + (1.0 - self.unigram_share) * bi
     }
 }
@@ -109,11 +128,12 @@ struct Explained {
 }
 
 impl Explained {
-    fn by(p: &Terms, o: &OfficialEntry) -> Explained {
-        Explained {
-            uni: Bits::of_ids(&p.terms, |t| o.has_term(t)),
-            bi: Bits::of_ids(&p.bigram_ids, |id| o.has_bigram(id)),
-        }
+    /// Which tokens and bigrams of `p` the official sentence `o` holds, and their
+    /// [`Explained::score`], summed while the bits are set.
+    fn scored(p: &Terms, o: &OfficialEntry, w: &Weights) -> (Explained, f64) {
+        let (uni, uni_sum) = Bits::of_ids_summed(&p.terms, |t| o.has_term(t), w.uni);
+        let (bi, bi_sum) = Bits::of_ids_summed(&p.bigram_ids, |id| o.has_bigram(id), &w.bi);
+        (Explained { uni, bi }, w.mix_sums(uni_sum, || bi_sum))
     }
 
     fn union(&self, other: &Explained) -> Explained {
@@ -179,7 +199,7 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
 pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> Vec<usize> {
     let weights = Weights::of(p, config.unigram_share);
     let mut scored: Vec<(usize, f64)> = (0..index.sentences.len())
-        .map(|c| (c, Explained::by(p, &index.sentences[c]).score(&weights)))
+        .map(|c| (c, Explained::scored(p, &index.sentences[c], &weights).1))
         .filter(|&(_, s)| s > 0.0)
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -206,8 +226,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     let singles: Vec<(usize, Explained, f64)> = candidates
         .into_iter()
         .map(|c| {
-            let e = Explained::by(p, &index.sentences[c]);
-            let s = e.score(&weights);
+            let (e, s) = Explained::scored(p, &index.sentences[c], &weights);
             (c, e, s)
         })
         .collect();
@@ -272,8 +291,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
             let topical =
                 same_point || index.topic_share(c, p, a, b, config.topic_min_uses) >= config.topic_min_share;
             if share >= config.gap_support && topical && !chosen.iter().any(|x| x.0 == c) {
-                let e = Explained::by(p, &index.sentences[c]);
-                let single = e.score(&weights);
+                let (e, single) = Explained::scored(p, &index.sentences[c], &weights);
                 explained = explained.union(&e);
                 chosen.push((c, single));
             }
