@@ -523,19 +523,18 @@ impl Index {
 /// best few kept in order while the scores are read once (a handful of candidates out of every
 /// official sentence sharing a word; selecting among all of them cost more than finding them).
 fn top_by_score(score: &[f64], limit: usize) -> Vec<usize> {
-    // Before: a higher score, or the same score at a lower index.
-    let before = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt();
     if limit == 0 {
         return Vec::new();
     }
+    // Scores are read in index order, so a score goes before a kept one only when it is higher: on
+    // a tie the kept one has the lower index.
     let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
     for (i, &v) in score.iter().enumerate().filter(|&(_, &v)| v > 0.0) {
-        let x = (i, v);
-        if top.len() == limit && top.last().is_some_and(|last| !before(&x, last)) {
+        if top.len() == limit && top.last().is_some_and(|last| v <= last.1) {
             continue;
         }
-        let at = top.partition_point(|y| before(y, &x));
-        top.insert(at, x);
+        let at = top.partition_point(|y| y.1 >= v);
+        top.insert(at, (i, v));
         top.truncate(limit);
     }
     top.into_iter().map(|(i, _)| i).collect()
