@@ -62,14 +62,24 @@ pub(crate) fn check(
     alignment: &ArticleAlignment,
     cfg: &ChecksConfig,
 ) -> Vec<Finding> {
-    let official_sentences: Vec<(&str, &Sentence)> = official
-        .sections
-        .iter()
-        .zip(&text.sections)
-        .flat_map(|(s, t)| s.sentences.iter().zip(&t.sentences).map(|(x, c)| (c.id.as_str(), x)))
-        .collect();
-    let keyed: Vec<Vec<&str>> =
-        official_sentences.iter().map(|(_, s)| s.tokens.iter().map(|t| t.key.as_str()).collect()).collect();
+    // The official sentences with their ids and token keys, listed at the first quotation (most
+    // articles have none).
+    let listed = std::cell::OnceCell::new();
+    let list = || {
+        listed.get_or_init(|| {
+            let official_sentences: Vec<(&str, &Sentence)> = official
+                .sections
+                .iter()
+                .zip(&text.sections)
+                .flat_map(|(s, t)| s.sentences.iter().zip(&t.sentences).map(|(x, c)| (c.id.as_str(), x)))
+                .collect();
+            let keyed: Vec<Vec<&str>> = official_sentences
+                .iter()
+                .map(|(_, s)| s.tokens.iter().map(|t| t.key.as_str()).collect())
+                .collect();
+            (official_sentences, keyed)
+        })
+    };
     let mut out = Vec::new();
     for ps in &alignment.sentences {
         if ps.relation == Relation::NotContent {
@@ -86,6 +96,7 @@ pub(crate) fn check(
             if quote.len() < cfg.min_quote_words {
                 continue;
             }
+            let (official_sentences, keyed) = list();
             // Sources first: on a tie the sentence the aligner chose wins.
             let mut order: Vec<usize> = ps
                 .sources
