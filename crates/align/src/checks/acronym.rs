@@ -480,6 +480,10 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     let mut acronyms: Vec<&str> = defs_of.keys().copied().collect();
     acronyms.sort_unstable();
     for acr in acronyms {
+        // One definition is one long form.
+        if defs_of[acr].len() < 2 {
+            continue;
+        }
         let mut clusters: Vec<String> = Vec::new();
         let mut occs = Vec::new();
         for def in &defs_of[acr] {
@@ -512,8 +516,13 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
     }
     // Acronyms an article uses that the official text neither defines nor uses.
     let Some(official) = corpus.official else { return };
-    let sentences: Vec<Vec<&Sentence>> =
-        (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect();
+    // Each document's sentences, listed when an acronym first needs them.
+    let listed = std::cell::OnceCell::new();
+    let sentences = || -> &Vec<Vec<&Sentence>> {
+        listed.get_or_init(|| {
+            (0..corpus.docs.len()).map(|d| corpus.sentences(d).map(|(_, s)| s).collect()).collect()
+        })
+    };
     let known: FxHashSet<&str> = reg
         .uses
         .iter()
@@ -529,7 +538,7 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
         .map(|(a, occs)| {
             let occs = occs
                 .iter()
-                .filter(|o| o.doc != official && content_use(&sentences, o))
+                .filter(|o| o.doc != official && content_use(sentences(), o))
                 .map(|&o| o.clone())
                 .collect::<Vec<_>>();
             (*a, occs)
