@@ -573,7 +573,8 @@ fn clauses(s: &Sentence) -> Vec<(usize, usize)> {
     for i in 1..s.tokens.len() {
         let gap = &s.text[s.tokens[i - 1].span[1]..s.tokens[i].span[0]];
         // Dashes are left alone: they join names (`Việt Nam - Hàn Quốc`) as often as clauses.
-        if gap.contains([',', ';', ':', '(', ')', '[', ']']) {
+        // The marks are ASCII: a byte equal to one is that character.
+        if gap.bytes().any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'[' | b']')) {
             out.push((start, i));
             start = i;
         }
