@@ -5,7 +5,7 @@
 use crosscheck_parse::Document;
 use rustc_hash::FxHashMap;
 
-use super::word::{words, Word};
+use super::word::{sentence_words, Word};
 use super::{acronym, capitalisation, name, ChecksConfig};
 
 /// Where words are in a document: by their lower-case hashes, (sentence, word) places.
@@ -42,7 +42,7 @@ impl DocFacts {
     pub fn read(doc: usize, document: &Document, cfg: &ChecksConfig) -> DocFacts {
         let mut facts = DocFacts::default();
         for (i, (_, s)) in document.sentences().enumerate() {
-            let ws = words(&s.text);
+            let ws = sentence_words(s);
             acronym::read(doc, i, s, cfg, &mut facts.acronyms);
             name::read(doc, i, s, &ws, cfg, &mut facts.names);
             facts.phrases.extend(capitalisation::phrases(&s.text, &ws));

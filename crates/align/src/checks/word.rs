@@ -1,7 +1,7 @@
 //! Words as the naming checks see them: letters and digits, with inner hyphens and apostrophes kept
 //! (`Anna-Maria` is one word), each with its place in the sentence text.
 
-use crosscheck_parse::is_word_char;
+use crosscheck_parse::{is_word_char, Sentence};
 
 /// One word of a sentence (12 bytes: documents hold millions of them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,44 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         out.push(Word { start: offset(start), end: offset(end), joined });
         last_end = end;
+    }
+    out
+}
+
+/// [`words`] of a sentence's text, put together from its tokens when it has them (its match data
+/// may have been dropped): tokens are the runs of word characters, numbers with their `.`, `,`, `/`
+/// and `:` inside, so a word is a token split at those, or such runs joined by one inner hyphen or
+/// apostrophe.
+pub(crate) fn sentence_words(s: &Sentence) -> Vec<Word> {
+    if s.tokens.is_empty() {
+        return words(&s.text);
+    }
+    let text = s.text.as_str();
+    let mut out: Vec<Word> = Vec::with_capacity(s.tokens.len());
+    let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut run = |start: usize, end: usize| {
+        let last_end = out.last().map_or(0, |w| w.end());
+        let gap = &text[last_end..start];
+        match out.last_mut() {
+            Some(last) if matches!(gap, "-" | "'" | "’") => last.end = offset(end),
+            _ => {
+                let joined = !out.is_empty() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
+                out.push(Word { start: offset(start), end: offset(end), joined });
+            }
+        }
+    };
+    for t in &s.tokens {
+        let [a, b] = t.span;
+        let token = &text[a..b];
+        if !token.bytes().any(|x| matches!(x, b'.' | b',' | b'/' | b':')) {
+            run(a, b);
+            continue;
+        }
+        let mut from = a;
+        for piece in token.split(['.', ',', '/', ':']) {
+            run(from, from + piece.len());
+            from += piece.len() + 1;
+        }
     }
     out
 }
@@ -139,6 +177,44 @@ mod tests {
                 ("ASEAN", false)
             ]
         );
+    }
+
+    fn parsed(text: &str) -> Result<crosscheck_parse::Document, crosscheck_parse::Error> {
+        crosscheck_parse::Parser::builder()
+            .kind(crosscheck_parse::Kind::Press)
+            .build()
+            .parse_str("t.txt", text)
+    }
+
+    fn assert_sentence_words_are_the_words_of_the_text(doc: &crosscheck_parse::Document) {
+        for (_, s) in doc.sentences() {
+            assert_eq!(sentence_words(s), words(&s.text), "{:?}", s.text);
+        }
+    }
+
+    #[test]
+    fn the_words_put_together_from_tokens_are_the_words_of_the_text() {
+        let texts = [
+            include_str!("../../../../data/vn-kr-2025/official.txt"),
+            include_str!("../../../../data/vn-kr-2025/press-1.txt"),
+            include_str!("../../../../data/heldout/en-joint-statement/official.txt"),
+            include_str!("../../../../data/heldout/vi-communique/official.txt"),
+        ];
+        for text in texts {
+            assert_sentence_words_are_the_words_of_the_text(&parsed(text).unwrap());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_words_of_any_sentence_put_together_from_tokens_are_the_words_of_its_text(
+            text in "[Aaé\u{301}1 '’.,/:;½-]{1,40}",
+        ) {
+            // A text of white space only is refused by the parser.
+            if let Ok(doc) = parsed(&text) {
+                assert_sentence_words_are_the_words_of_the_text(&doc);
+            }
+        }
     }
 
     #[test]
