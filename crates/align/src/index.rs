@@ -443,10 +443,12 @@ impl Index {
     pub(crate) fn weigh(&self, article: &mut [Terms]) {
         // For each term, the sentences that have it, and the last one counted (sentences count
         // once however often they repeat a word).
-        let mut df: FxHashMap<Term, (u32, usize)> = FxHashMap::default();
+        // Indexed by term: ids are dense, the official vocabulary's first, then the article's own.
+        let ids = article.iter().flat_map(|t| t.terms.iter()).max().map_or(0, |&m| m as usize + 1);
+        let mut df: Vec<(u32, usize)> = vec![(0, usize::MAX); ids];
         for (k, terms) in article.iter().enumerate() {
             for &t in &terms.terms {
-                let (n, last) = df.entry(t).or_insert((0, usize::MAX));
+                let (n, last) = &mut df[t as usize];
                 if *last != k {
                     *last = k;
                     *n += 1;
@@ -465,7 +467,7 @@ impl Index {
                 .zip(terms.stop.iter().zip(&terms.name))
                 .map(|(t, (&stop, &name))| {
                     let official = self.df.get(*t as usize).copied().unwrap_or(0);
-                    let d = (official + df.get(t).map_or(0, |&(n, _)| n)) as usize;
+                    let d = (official + df[*t as usize].0) as usize;
                     let w = match idfs.get_mut(d) {
                         Some(w) if w.is_nan() => {
                             *w = idf(n, d);
