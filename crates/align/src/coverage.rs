@@ -4,7 +4,7 @@
 use crosscheck_parse::Document;
 
 use crate::config::Config;
-use crate::index::{Index, Term, Terms};
+use crate::index::{bit, Index, Term, Terms};
 use crate::model::{CoverageStatus, PointCoverage};
 use crate::FxHashSet;
 
@@ -152,29 +152,32 @@ pub(crate) fn points(official: &Document, index: &Index, config: &Config) -> Vec
 /// Coverage of every point by one article.
 ///
 /// `cited` lists, for each content sentence of the article, its terms and the official sentences
-/// it draws on. `article_terms` is every term the article's content uses.
+/// it draws on. `article_terms` has a bit set for every official term the article's content uses.
 pub(crate) fn coverage(
     index: &Index,
     points: &[PointInfo],
     cited: &[(&Terms, Vec<usize>)],
-    article_terms: &FxHashSet<Term>,
+    article_terms: &[u64],
     config: &Config,
 ) -> Vec<PointCoverage> {
     // For each official sentence, which of its tokens the article carries in the sentences that
     // cite it.
     let mut carried: Vec<Vec<bool>> = index.sentences.iter().map(|e| vec![false; e.terms.len()]).collect();
     let mut cited_any = vec![false; index.sentences.len()];
+    // The terms of the press sentence at hand, one bit per term id (set, read, then cleared).
+    let ids = cited.iter().flat_map(|(p, _)| p.terms.iter()).max().map_or(0, |&t| t as usize + 1);
+    let mut in_p = vec![0u64; ids.div_ceil(64)];
     for (p, sources) in cited {
-        let mut p_terms: Vec<Term> = p.terms.clone();
-        p_terms.sort_unstable();
+        p.terms.iter().for_each(|&t| in_p[t as usize / 64] |= 1 << (t % 64));
         for &j in sources {
             cited_any[j] = true;
-            for (k, t) in index.sentences[j].terms.terms.iter().enumerate() {
-                if p_terms.binary_search(t).is_ok() {
+            for (k, &t) in index.sentences[j].terms.terms.iter().enumerate() {
+                if bit(&in_p, t as usize) {
                     carried[j][k] = true;
                 }
             }
         }
+        p.terms.iter().for_each(|&t| in_p[t as usize / 64] &= !(1 << (t % 64)));
     }
     points
         .iter()
@@ -211,7 +214,7 @@ pub(crate) fn coverage(
             let missing = info
                 .items
                 .iter()
-                .filter(|item| !item.terms.iter().all(|t| article_terms.contains(t)))
+                .filter(|item| !item.terms.iter().all(|&t| bit(article_terms, t as usize)))
                 .take(config.max_missing)
                 .map(|item| item.text.clone())
                 .collect();

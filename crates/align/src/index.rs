@@ -91,12 +91,12 @@ pub(crate) struct OfficialEntry {
 const PATTERN_MAX_WORDS: usize = 128;
 
 /// True when bit `i` of `bits` is set (bits past the end are clear).
-fn bit(bits: &[u64], i: usize) -> bool {
+pub(crate) fn bit(bits: &[u64], i: usize) -> bool {
     bits.get(i / 64).map_or(0, |w| (w >> (i % 64)) & 1) == 1
 }
 
 /// A bit set of `len` bits with the bits of `ids` set.
-fn bit_set(ids: impl Iterator<Item = usize>, len: usize) -> Vec<u64> {
+pub(crate) fn bit_set(ids: impl Iterator<Item = usize>, len: usize) -> Vec<u64> {
     let mut bits = vec![0u64; len.div_ceil(64)];
     ids.for_each(|i| bits[i / 64] |= 1 << (i % 64));
     bits

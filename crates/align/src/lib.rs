@@ -209,8 +209,14 @@ impl Aligner {
     pub fn align(&self, article: &Document) -> ArticleAlignment {
         let Prepared { terms } = self.prepare(article);
         let vocabulary = self.index.vocabulary_len() as index::Term;
-        let article_terms: FxHashSet<index::Term> =
-            terms.iter().flat_map(|t| t.terms.iter().copied()).filter(|&t| t < vocabulary).collect();
+        // One bit per official term.
+        let article_terms = index::bit_set(
+            terms
+                .iter()
+                .flat_map(|t| t.terms.iter().map(|&t| t as usize))
+                .filter(|&t| t < vocabulary as usize),
+            vocabulary as usize,
+        );
         let mut cited: Vec<(&index::Terms, Vec<usize>)> = Vec::with_capacity(terms.len());
         let mut sentences = Vec::new();
         let mut next_content = 0;
