@@ -84,10 +84,14 @@ pub(crate) fn sentence_words(s: &Sentence) -> Vec<Word> {
     let mut run = |start: usize, end: usize| {
         let last_end = out.last().map_or(0, |w| w.end());
         let gap = &text[last_end..start];
+        // `-`, `'` or `’` (in UTF-8) alone between two runs joins them.
+        let inner = matches!(gap.as_bytes(), [b'-'] | [b'\''] | [0xE2, 0x80, 0x99]);
         match out.last_mut() {
-            Some(last) if matches!(gap, "-" | "'" | "’") => last.end = offset(end),
+            Some(last) if inner => last.end = offset(end),
             _ => {
-                let joined = !out.is_empty() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
+                // Most gaps are one space.
+                let spaces = gap == " " || (!gap.is_empty() && gap.chars().all(char::is_whitespace));
+                let joined = !out.is_empty() && spaces;
                 out.push(Word { start: offset(start), end: offset(end), joined });
             }
         }
