@@ -162,7 +162,15 @@ pub(crate) fn coverage(
 ) -> Vec<PointCoverage> {
     // For each official sentence, which of its tokens the article carries in the sentences that
     // cite it.
-    let mut carried: Vec<Vec<bool>> = index.sentences.iter().map(|e| vec![false; e.terms.len()]).collect();
+    // All in one list: official sentence `j`'s tokens from `starts[j]`.
+    let mut starts = Vec::with_capacity(index.sentences.len());
+    let mut len = 0;
+    for e in &index.sentences {
+        starts.push(len);
+        len += e.terms.len();
+    }
+    let mut carried = vec![false; len];
+    let of = |j: usize| starts[j]..starts[j] + index.sentences[j].terms.len();
     let mut cited_any = vec![false; index.sentences.len()];
     // The terms of the press sentence at hand, one bit per term id (set, read, then cleared).
     let ids = cited.iter().flat_map(|(p, _)| p.terms.iter()).max().map_or(0, |&t| t as usize + 1);
@@ -173,7 +181,7 @@ pub(crate) fn coverage(
             cited_any[j] = true;
             for (k, &t) in index.sentences[j].terms.terms.iter().enumerate() {
                 if bit(&in_p, t as usize) {
-                    carried[j][k] = true;
+                    carried[starts[j] + k] = true;
                 }
             }
         }
@@ -187,9 +195,9 @@ pub(crate) fn coverage(
             let (mut cited_words, mut words) = (0usize, 0usize);
             for &j in &info.sentences {
                 let terms = &index.sentences[j].terms;
-                let total: f64 = terms.weights.iter().sum();
+                let total = index.sentences[j].weight_total;
                 let share = if total > 0.0 {
-                    terms.weights.iter().zip(&carried[j]).filter(|(_, &c)| c).map(|(w, _)| w).sum::<f64>()
+                    terms.weights.iter().zip(&carried[of(j)]).filter(|(_, &c)| c).map(|(w, _)| w).sum::<f64>()
                         / total
                 } else {
                     0.0

@@ -83,6 +83,8 @@ pub(crate) struct OfficialEntry {
     pub(crate) word_pattern: Option<crate::diff::Pattern>,
     /// One bit per official bigram id: set for the bigrams it holds.
     bigram_bits: Vec<u64>,
+    /// The sum of its terms' weights.
+    pub(crate) weight_total: f64,
 }
 
 /// Longest official sentence (in words) whose LCS bit patterns are made with the index: a pattern
@@ -235,6 +237,7 @@ impl Index {
                     bigram_set,
                     term_bits: Vec::new(),
                     bigram_bits: Vec::new(),
+                    weight_total: 0.0,
                 });
             }
         }
@@ -305,6 +308,7 @@ impl Index {
                 t.terms.iter().zip(&t.stop).map(|(&id, &stop)| index.weight(id, stop)).collect()
             };
             index.sentences[i].terms.weights = weights;
+            index.sentences[i].weight_total = index.sentences[i].terms.weights.iter().sum();
         }
         index
     }
