@@ -93,8 +93,18 @@ pub(crate) struct OfficialEntry {
 const PATTERN_MAX_WORDS: usize = 128;
 
 /// True when bit `i` of `bits` is set (bits past the end are clear).
+///
+/// Read without a branch on the bit or on the bound (a word past the end reads as zero through a
+/// mask): the scoring asks this of every token of a press sentence for every candidate, and
+/// whether a token is there cannot be predicted.
+#[inline]
 pub(crate) fn bit(bits: &[u64], i: usize) -> bool {
-    bits.get(i / 64).map_or(0, |w| (w >> (i % 64)) & 1) == 1
+    let Some(last) = bits.len().checked_sub(1) else {
+        return false;
+    };
+    let k = i / 64;
+    let inside = u64::from(k <= last).wrapping_neg();
+    ((bits[k.min(last)] & inside) >> (i % 64)) & 1 == 1
 }
 
 /// A bit set of `len` bits with the bits of `ids` set.
@@ -605,6 +615,17 @@ mod tests {
             sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let expected: Vec<usize> = sorted.into_iter().take(limit).map(|(i, _)| i).collect();
             proptest::prop_assert_eq!(top_by_score(&score, limit), expected);
+        }
+
+        #[test]
+        fn a_bit_reads_as_set_exactly_where_the_set_put_one(
+            ids in proptest::collection::btree_set(0usize..200, 0..40),
+            len in 0usize..200,
+            probe in proptest::prop_oneof![0usize..260, proptest::strategy::Just(u32::MAX as usize)],
+        ) {
+            let ids: Vec<usize> = ids.into_iter().filter(|&i| i < len).collect();
+            let bits = bit_set(ids.iter().copied(), len);
+            proptest::prop_assert_eq!(bit(&bits, probe), ids.contains(&probe));
         }
     }
 }

@@ -51,12 +51,16 @@ impl Bits {
             .chunks(64)
             .zip(weights.chunks(64))
             .map(|(chunk, weights)| {
+                // The bits first, without a branch on each (which ids are there is not
+                // predictable), then the weights at the set bits in order.
                 let mut word = 0u64;
-                for (b, (&id, &w)) in chunk.iter().zip(weights).enumerate() {
-                    if has(id) {
-                        word |= 1 << b;
-                        sum += w;
-                    }
+                for (b, &id) in chunk.iter().enumerate() {
+                    word |= u64::from(has(id)) << b;
+                }
+                let mut rest = word;
+                while rest != 0 {
+                    sum += weights[rest.trailing_zeros() as usize];
+                    rest &= rest - 1;
                 }
                 word
             })
