@@ -57,10 +57,8 @@ impl Bits {
                 for (b, &id) in chunk.iter().enumerate() {
                     word |= u64::from(has(id)) << b;
                 }
-                let mut rest = word;
-                while rest != 0 {
-                    sum += weights[rest.trailing_zeros() as usize];
-                    rest &= rest - 1;
+                for b in ones(std::iter::once(word)) {
+                    sum += weights[b];
                 }
                 word
             })
