@@ -85,7 +85,7 @@ pub struct Scores {
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crosscheck_parse::tokenize(s).into_iter().map(|t| t.key).collect()
+    crosscheck_parse::tokenize(s).into_iter().map(|t| t.key.into_string()).collect()
 }
 
 /// Dice overlap of two texts' word sets.

@@ -92,7 +92,8 @@ pub(crate) fn check(
         };
         for c in QUOTED.captures_iter(&sentence.text) {
             let Some(inner) = c.iter().skip(1).flatten().next() else { continue };
-            let quote: Vec<String> = tokenize(inner.as_str()).into_iter().map(|t| t.key).collect();
+            let quote: Vec<String> =
+                tokenize(inner.as_str()).into_iter().map(|t| t.key.into_string()).collect();
             if quote.len() < cfg.min_quote_words {
                 continue;
             }
