@@ -19,21 +19,25 @@ use super::{
 };
 use crate::model::Severity;
 
-/// Runs of capitalised words (acronyms excluded) joined by spaces only, in a sentence's words.
-pub(crate) fn runs(text: &str, ws: &[Word], cfg: &ChecksConfig) -> Vec<Vec<Word>> {
-    let mut out: Vec<Vec<Word>> = Vec::new();
-    let mut current: Vec<Word> = Vec::new();
-    for &w in ws {
+/// Runs of capitalised words (acronyms excluded) joined by spaces only, in a sentence's words (as
+/// slices of `ws`: a run's words are consecutive).
+pub(crate) fn runs<'w>(text: &str, ws: &'w [Word], cfg: &ChecksConfig) -> Vec<&'w [Word]> {
+    let mut out: Vec<&[Word]> = Vec::new();
+    // Where the run being read starts, if one is.
+    let mut start: Option<usize> = None;
+    for (k, &w) in ws.iter().enumerate() {
         let name_word = w.is_capitalised(text) && !is_acronym(w.text(text), cfg.max_acronym_len);
-        if (!name_word || !w.joined) && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+        if !name_word || !w.joined {
+            if let Some(a) = start.take() {
+                out.push(&ws[a..k]);
+            }
         }
-        if name_word {
-            current.push(w);
+        if name_word && start.is_none() {
+            start = Some(k);
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(a) = start {
+        out.push(&ws[a..]);
     }
     out
 }
