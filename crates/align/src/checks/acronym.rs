@@ -424,7 +424,7 @@ fn registry<'a>(corpus: &Corpus<'a>, cfg: &ChecksConfig) -> Registry<'a> {
         if let Some(c) = found.cloned() {
             let def = def.to_mut();
             if let Some(occ) = def.long_occ.as_mut() {
-                occ.form = c.text.clone();
+                occ.form = c.text.as_str().into();
                 occ.span[0] = c.start;
                 occ.line = c.line;
             }
@@ -499,7 +499,7 @@ pub(crate) fn check(corpus: &Corpus, cfg: &ChecksConfig, out: &mut Findings) {
                 }
             };
             let mut occ = occ.clone();
-            occ.form = rep;
+            occ.form = rep.into();
             occs.push(occ);
         }
         if clusters.len() < 2 {

@@ -157,8 +157,8 @@ impl Glossary {
                 let refs: Vec<&Occ> = occs.iter().collect();
                 let mut variants = vec![c.form.clone()];
                 for o in &occs {
-                    if !variants.contains(&o.form) {
-                        variants.push(o.form.clone());
+                    if !variants.iter().any(|v| *v == o.form) {
+                        variants.push(o.form.to_string());
                     }
                 }
                 let message = format!(

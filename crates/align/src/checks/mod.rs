@@ -19,6 +19,7 @@ pub(crate) mod word;
 #[cfg(test)]
 mod tests;
 
+use compact_str::CompactString;
 use crosscheck_parse::{Document, Sentence};
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +130,9 @@ impl<'a> Corpus<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Occ {
     pub doc: usize,
-    pub form: String,
+    /// As written (kept inline up to 24 bytes: an article has a place for every run of its
+    /// capitalised words).
+    pub form: CompactString,
     pub line: usize,
     /// Sentence index in the document and byte range in its text (for overlap tests).
     pub sentence: usize,
@@ -140,7 +143,7 @@ impl Occ {
     pub fn at(doc: usize, sentence: usize, s: &Sentence, start: usize, end: usize) -> Occ {
         Occ {
             doc,
-            form: s.text[start..end].to_string(),
+            form: CompactString::from(&s.text[start..end]),
             line: s.line_at(start),
             sentence,
             span: [start, end],
@@ -204,8 +207,8 @@ impl Findings {
 pub(crate) fn variants(occs: &[Occ]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for o in occs {
-        if !out.contains(&o.form) {
-            out.push(o.form.clone());
+        if !out.iter().any(|v| *v == o.form) {
+            out.push(o.form.to_string());
         }
     }
     out
@@ -246,7 +249,7 @@ pub(crate) fn describe_forms(corpus: &Corpus, occs: &[Occ]) -> String {
     let parts: Vec<String> = variants(occs)
         .iter()
         .map(|v| {
-            let at: Vec<&Occ> = occs.iter().filter(|o| &o.form == v).collect();
+            let at: Vec<&Occ> = occs.iter().filter(|o| o.form == *v).collect();
             format!("'{v}' ({})", cite(corpus, &at))
         })
         .collect();
