@@ -11,6 +11,7 @@
 
 use crosscheck_parse::{fold, Sentence};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::acronym::is_acronym;
 use super::word::{name_key, push_name_key, Word};
@@ -144,7 +145,11 @@ fn multi_part(form: &str) -> bool {
 
 /// A group of places written with one key: the key and its places (each with its number of
 /// words).
-type Group<'a> = (&'a str, Vec<(usize, &'a Occ)>);
+type Group<'a> = (&'a str, Places<'a>);
+
+/// The places of a group: inline up to two (most groups; the official text's are gathered again
+/// for every article checked against it).
+type Places<'a> = SmallVec<[(usize, &'a Occ); 2]>;
 
 /// Whether a group is compared with others for misspellings (its key long enough, one of its
 /// spellings in several parts), and then the initials of its first spelling.
@@ -189,14 +194,14 @@ fn groups<'a>(corpus: &Corpus<'a>) -> (Vec<Group<'a>>, usize) {
         for (key, occs) in &facts.names.groups {
             let at = if d == 0 {
                 // The first document's keys are distinct, and no group exists yet for any.
-                out.push((key.as_str(), Vec::new()));
+                out.push((key.as_str(), Places::new()));
                 out.len() - 1
             } else {
                 match facts_slot(corpus, key).or_else(|| slot.get(key.as_str()).copied()) {
                     Some(k) => k,
                     None => {
                         slot.insert(key.as_str(), out.len());
-                        out.push((key.as_str(), Vec::new()));
+                        out.push((key.as_str(), Places::new()));
                         out.len() - 1
                     }
                 }
@@ -243,7 +248,7 @@ fn merge_misspellings<'a>(
     first: usize,
     prepared: Option<&Prepared>,
     cfg: &ChecksConfig,
-) -> Vec<(&'a str, Vec<(usize, &'a Occ)>)> {
+) -> Vec<Group<'a>> {
     // A group of the first document with places elsewhere too may be compared differently.
     let touched: Vec<bool> =
         groups.iter().enumerate().map(|(i, g)| i >= first || g.1.iter().any(|(_, o)| o.doc != 0)).collect();
@@ -314,7 +319,7 @@ fn merge_misspellings<'a>(
         }
     }
     let order = |a: &Group, b: &Group| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0));
-    let mut merged: Vec<(&str, Vec<(usize, &Occ)>)> = Vec::with_capacity(groups.len());
+    let mut merged: Vec<Group> = Vec::with_capacity(groups.len());
     for i in 0..groups.len() {
         if root(&mut parent, i) != i {
             continue;
