@@ -99,7 +99,10 @@ pub(crate) fn sentence_words(s: &Sentence) -> Vec<Word> {
     for t in &s.tokens {
         let [a, b] = t.span;
         let token = &text[a..b];
-        if !token.bytes().any(|x| matches!(x, b'.' | b',' | b'/' | b':')) {
+        // Only a number keeps those inside its token: one that starts with a letter has none.
+        if token.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            || !token.bytes().any(|x| matches!(x, b'.' | b',' | b'/' | b':'))
+        {
             run(a, b);
             continue;
         }
