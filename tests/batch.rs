@@ -24,7 +24,7 @@ fn paragraphs() -> Vec<String> {
 }
 
 /// Runs the binary with `args`, feeding `stdin`.
-fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
+fn run_with_stdin(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)
         .stdin(Stdio::piped())
@@ -33,9 +33,9 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("binary runs");
     let mut input = child.stdin.take().unwrap();
-    let text = stdin.to_string();
+    let bytes = stdin.as_ref().to_vec();
     let writer = std::thread::spawn(move || {
-        let _ = input.write_all(text.as_bytes());
+        let _ = input.write_all(&bytes);
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
@@ -191,6 +191,26 @@ fn a_bad_record_gets_an_error_line_and_the_stream_goes_on_unless_strict() {
     let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl", "--strict"], &input);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2, "stops after the first bad record");
+}
+
+#[test]
+fn a_line_that_is_not_utf8_gets_an_error_line_naming_its_line_and_byte_and_the_stream_goes_on() {
+    let good = serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string();
+    let mut input = format!("{good}\n").into_bytes();
+    input.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"Caf\xE9\"}\r\n");
+    input.extend_from_slice(format!("{good}\n").as_bytes());
+    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let shape: Vec<(String, bool)> =
+        lines.iter().map(|l| (l["id"].to_string(), l.get("error").is_some())).collect();
+    assert_eq!(
+        shape,
+        [("\"good\"".to_string(), false), ("\"latin1\"".to_string(), true), ("\"good\"".to_string(), false)]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin line 2, byte 29: invalid UTF-8 (byte 0xE9)"), "{stderr}");
 }
 
 #[test]
