@@ -51,6 +51,13 @@ pub struct Config {
     /// Minimum share of a single-source sentence's words that appear in order in its source for
     /// it to be `verbatim` rather than `paraphrase`.
     pub verbatim_min_copied: f64,
+    /// Minimum share of the stretch of its source that a `verbatim` sentence copies from (from its
+    /// first copied word to its last) that it copies: words picked in order from all over a long
+    /// sentence are a shortened summary of it (`paraphrase`), not a part of it copied.
+    pub verbatim_min_span_copied: f64,
+    /// Fewest words of a press sentence its sources must explain for it to have any: one word in
+    /// common (a one-word headline, a fragment) is no evidence of where a sentence comes from.
+    pub min_explained_words: usize,
     /// Share of an official sentence's weighted content an article must carry for that sentence to
     /// count as fully carried in point coverage.
     pub sentence_carried_at: f64,
@@ -97,6 +104,8 @@ impl Default for Config {
             topic_min_share: 0.5,
             min_gap_share: 0.05,
             verbatim_min_copied: 0.9,
+            verbatim_min_span_copied: 0.5,
+            min_explained_words: 2,
             sentence_carried_at: 0.7,
             covered_min: 0.6,
             covered_min_cited: 0.7,
@@ -168,6 +177,7 @@ impl Config {
             ("min_gap_share", self.min_gap_share),
             ("topic_min_share", self.topic_min_share),
             ("verbatim_min_copied", self.verbatim_min_copied),
+            ("verbatim_min_span_copied", self.verbatim_min_span_copied),
             ("covered_min", self.covered_min),
             ("covered_min_cited", self.covered_min_cited),
             ("partial_min", self.partial_min),

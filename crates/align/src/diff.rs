@@ -200,6 +200,28 @@ pub(crate) fn lcs_len_with(a: &[u32], b: &Pattern) -> usize {
     LcsRows::new(a, b, false).get(0, b.len) as usize
 }
 
+/// Where in `b` a longest common subsequence of `a` and `b` is copied from, as `(start, end,
+/// length)` with `b[start..end]` holding one: the latest start from which a whole one still fits,
+/// then the earliest end from there. That is the tightest such stretch unless part of `b` repeats;
+/// `None` when the two share nothing.
+pub(crate) fn lcs_window(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
+    let m = b.len();
+    // Lengths against every suffix of `b` (prefixes of `b` reversed), then against every prefix of
+    // `b[start..]`; both rise with the stretch, so the first that reaches the whole length is it.
+    let ra: Vec<u32> = a.iter().rev().copied().collect();
+    let rb: Vec<u32> = b.iter().rev().copied().collect();
+    let suffixes = LcsRows::new(&ra, &Pattern::new(&rb), false);
+    let len = suffixes.get(0, m);
+    if len == 0 {
+        return None;
+    }
+    let first_full = |rows: &LcsRows, n: usize| (1..=n).find(|&k| rows.get(0, k) == len).unwrap_or(n);
+    let start = m - first_full(&suffixes, m);
+    let prefixes = LcsRows::new(a, &Pattern::new(&b[start..]), false);
+    let end = start + first_full(&prefixes, m - start);
+    Some((start, end, len as usize))
+}
+
 /// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`): walking from
 /// the start, a match is taken when the words are equal, else the step that keeps the longest
 /// common subsequence of what is left, skipping in `a` on a tie. Rows of bits over `b` reversed
@@ -308,6 +330,29 @@ mod tests {
             proptest::prop_assert_eq!(lcs_len(&a, &b), lcs_table(&a, &b)[0][0] as usize);
             proptest::prop_assert_eq!(lcs_pairs(&a, &b), pairs_by_table(&a, &b));
         }
+
+        #[test]
+        fn the_copied_window_is_the_latest_start_then_the_earliest_end_holding_a_whole_lcs(
+            a in proptest::collection::vec(0u32..6, 0..60),
+            b in proptest::collection::vec(0u32..6, 0..60),
+        ) {
+            let len = lcs_table(&a, &b)[0][0] as usize;
+            let lcs = |s: usize, e: usize| lcs_table(&a, &b[s..e])[0][0] as usize;
+            let want = (len > 0).then(|| {
+                let start = (0..b.len()).rev().find(|&s| lcs(s, b.len()) == len).unwrap();
+                let end = (start..=b.len()).find(|&e| lcs(start, e) == len).unwrap();
+                (start, end, len)
+            });
+            proptest::prop_assert_eq!(lcs_window(&a, &b), want);
+        }
+    }
+
+    #[test]
+    fn a_copy_spread_over_a_long_stretch_has_a_wide_window() {
+        // `1 2 3` copied whole from the middle, and `1 3` with the `2` far away.
+        assert_eq!(lcs_window(&[1, 2, 3], &[9, 1, 2, 3, 9]), Some((1, 4, 3)));
+        assert_eq!(lcs_window(&[1, 2, 3], &[1, 9, 9, 9, 2, 9, 9, 3]), Some((0, 8, 3)));
+        assert_eq!(lcs_window(&[1, 2], &[7, 8]), None);
     }
 
     #[test]

@@ -196,6 +196,17 @@ fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
     common as f64 / p.len() as f64
 }
 
+/// Share of the stretch of `o` that `p` copies from (its first copied word to its last, by the
+/// longest common subsequence of terms, [`crate::diff::lcs_window`]) that `p` copies: 1 for a part
+/// copied whole, low for words picked from all over the sentence. Asked only of a sentence that
+/// copies nearly all its words in order ([`copied_share`]), so it is as long as that allows.
+fn span_copied_share(p: &Terms, o: &OfficialEntry) -> f64 {
+    match crate::diff::lcs_window(&p.terms, &o.terms.terms) {
+        Some((start, end, len)) => len as f64 / (end - start) as f64,
+        None => 0.0,
+    }
+}
+
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
 /// most `limit`: every official sentence is scored (the all-pairs scan the index avoids).
 pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> Vec<usize> {
@@ -219,8 +230,9 @@ pub(crate) fn scan(index: &Index, p: &Terms, limit: usize, config: &Config) -> V
 ///    list topics from several points in one sentence (`labour, health, education`), each too short
 ///    to matter for the whole sentence, and this is how they are traced.
 /// 3. Below `support_threshold` the sentence is unsupported; two or more sources make it
-///    condensed; one source it copies in order (`verbatim_min_copied`) makes it verbatim, else
-///    paraphrase.
+///    condensed; one source it copies in order (`verbatim_min_copied`), from a stretch of it
+///    that it mostly copies (`verbatim_min_span_copied`), makes it verbatim, else paraphrase. A
+///    sentence with fewer than `min_explained_words` words explained has no source.
 pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match {
     let candidates =
         if config.exhaustive { index.all_sentences() } else { index.candidates(p, config.candidates) };
@@ -303,12 +315,18 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     if score < config.support_threshold {
         return Match { sources: vec![], score, relation: Relation::Unsupported };
     }
+    // Too few words in common to say where it comes from: nothing is explained.
+    let words_explained: u32 = explained.uni.words.iter().map(|w| w.count_ones()).sum();
+    if (words_explained as usize) < config.min_explained_words {
+        return Match { sources: vec![], score: 0.0, relation: Relation::Unsupported };
+    }
     let mut sources = chosen;
     sources.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let relation = if sources.len() >= 2 {
         Relation::Condensed
     } else if copied_share(p, &index.sentences[sources[0].0], config.max_diff_words)
         >= config.verbatim_min_copied
+        && span_copied_share(p, &index.sentences[sources[0].0]) >= config.verbatim_min_span_copied
     {
         Relation::Verbatim
     } else {

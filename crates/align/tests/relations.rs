@@ -56,6 +56,21 @@ fn a_copied_part_of_one_official_sentence_is_verbatim() {
 }
 
 #[test]
+fn words_picked_in_order_from_all_over_one_official_sentence_are_a_paraphrase_not_verbatim() {
+    // Every word is in point 2, in order, but the 7 are spread over all 20 of it.
+    let press = "Both sides will train hydrologists in Vientiane.\n";
+    assert_eq!(relation_of(press, "hydrologists"), (Relation::Paraphrase, vec![2]));
+}
+
+#[test]
+fn a_one_word_sentence_sharing_a_word_with_the_statement_has_no_source() {
+    let a =
+        align("Bridge.\n\nThe two governments agreed to build a new bridge over the Mekong river by 2030.\n");
+    let s = &a.sentences[0];
+    assert_eq!((s.relation, s.sources.len(), s.score), (Relation::Unsupported, 0, 0.0));
+}
+
+#[test]
 fn a_reworded_official_sentence_is_a_paraphrase() {
     assert_eq!(relation_of(ARTICLE, "officials said"), (Relation::Paraphrase, vec![1]));
 }
