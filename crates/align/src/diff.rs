@@ -115,8 +115,9 @@ impl Pattern {
     /// The pattern of `b`.
     pub(crate) fn new(b: &[u32]) -> Pattern {
         let words = b.len().div_ceil(64).max(1);
-        let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut masks: Vec<u64> = Vec::new();
+        let mut slot: FxHashMap<u32, usize> =
+            FxHashMap::with_capacity_and_hasher(b.len(), Default::default());
+        let mut masks: Vec<u64> = Vec::with_capacity(b.len() * words);
         for (j, &x) in b.iter().enumerate() {
             let next = slot.len();
             let k = *slot.entry(x).or_insert(next);
@@ -201,25 +202,34 @@ pub(crate) fn lcs_len_with(a: &[u32], b: &Pattern) -> usize {
 }
 
 /// Where in `b` a longest common subsequence of `a` and `b` is copied from, as `(start, end,
-/// length)` with `b[start..end]` holding one: the latest start from which a whole one still fits,
-/// then the earliest end from there. That is the tightest such stretch unless part of `b` repeats;
-/// `None` when the two share nothing.
-pub(crate) fn lcs_window(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
-    let m = b.len();
-    // Lengths against every suffix of `b` (prefixes of `b` reversed), then against every prefix of
-    // `b[start..]`; both rise with the stretch, so the first that reaches the whole length is it.
-    let ra: Vec<u32> = a.iter().rev().copied().collect();
-    let rb: Vec<u32> = b.iter().rev().copied().collect();
-    let suffixes = LcsRows::new(&ra, &Pattern::new(&rb), false);
-    let len = suffixes.get(0, m);
+/// length)` with `b[start..end]` holding one: the earliest end by which a whole one is copied, then
+/// the latest start from which one still fits before it (the tightest such stretch unless part of
+/// `b` repeats); `None` when the two share nothing. `b_pattern` is the [`Pattern`] of `b` when it
+/// was made already.
+pub(crate) fn lcs_window(a: &[u32], b: &[u32], b_pattern: Option<&Pattern>) -> Option<(usize, usize, usize)> {
+    let made;
+    let pattern = match b_pattern {
+        Some(pattern) => pattern,
+        None => {
+            made = Pattern::new(b);
+            &made
+        }
+    };
+    // Lengths against every prefix of `b`; they rise with it, so the first to reach the whole
+    // length is the end.
+    let prefixes = LcsRows::new(a, pattern, false);
+    let len = prefixes.get(0, b.len());
     if len == 0 {
         return None;
     }
-    let first_full = |rows: &LcsRows, n: usize| (1..=n).find(|&k| rows.get(0, k) == len).unwrap_or(n);
-    let start = m - first_full(&suffixes, m);
-    let prefixes = LcsRows::new(a, &Pattern::new(&b[start..]), false);
-    let end = start + first_full(&prefixes, m - start);
-    Some((start, end, len as usize))
+    let end = (1..=b.len()).find(|&j| prefixes.get(0, j) == len).unwrap_or(b.len());
+    // Lengths against every stretch `b[end - k..end]`: rows over `b[..end]` reversed, bits over
+    // `a` reversed.
+    let rb: Vec<u32> = b[..end].iter().rev().copied().collect();
+    let ra: Vec<u32> = a.iter().rev().copied().collect();
+    let stretches = LcsRows::new(&rb, &Pattern::new(&ra), true);
+    let k = (1..=end).find(|&k| stretches.get(k, a.len()) == len).unwrap_or(end);
+    Some((end - k, end, len as usize))
 }
 
 /// Index pairs `(i, j)`, in order, of a longest common subsequence (`a[i] == b[j]`): walking from
@@ -332,27 +342,28 @@ mod tests {
         }
 
         #[test]
-        fn the_copied_window_is_the_latest_start_then_the_earliest_end_holding_a_whole_lcs(
+        fn the_copied_window_is_the_earliest_end_then_the_latest_start_holding_a_whole_lcs(
             a in proptest::collection::vec(0u32..6, 0..60),
             b in proptest::collection::vec(0u32..6, 0..60),
         ) {
             let len = lcs_table(&a, &b)[0][0] as usize;
             let lcs = |s: usize, e: usize| lcs_table(&a, &b[s..e])[0][0] as usize;
             let want = (len > 0).then(|| {
-                let start = (0..b.len()).rev().find(|&s| lcs(s, b.len()) == len).unwrap();
-                let end = (start..=b.len()).find(|&e| lcs(start, e) == len).unwrap();
+                let end = (0..=b.len()).find(|&e| lcs(0, e) == len).unwrap();
+                let start = (0..end).rev().find(|&s| lcs(s, end) == len).unwrap();
                 (start, end, len)
             });
-            proptest::prop_assert_eq!(lcs_window(&a, &b), want);
+            proptest::prop_assert_eq!(lcs_window(&a, &b, None), want.clone());
+            proptest::prop_assert_eq!(lcs_window(&a, &b, Some(&Pattern::new(&b))), want);
         }
     }
 
     #[test]
     fn a_copy_spread_over_a_long_stretch_has_a_wide_window() {
         // `1 2 3` copied whole from the middle, and `1 3` with the `2` far away.
-        assert_eq!(lcs_window(&[1, 2, 3], &[9, 1, 2, 3, 9]), Some((1, 4, 3)));
-        assert_eq!(lcs_window(&[1, 2, 3], &[1, 9, 9, 9, 2, 9, 9, 3]), Some((0, 8, 3)));
-        assert_eq!(lcs_window(&[1, 2], &[7, 8]), None);
+        assert_eq!(lcs_window(&[1, 2, 3], &[9, 1, 2, 3, 9], None), Some((1, 4, 3)));
+        assert_eq!(lcs_window(&[1, 2, 3], &[1, 9, 9, 9, 2, 9, 9, 3], None), Some((0, 8, 3)));
+        assert_eq!(lcs_window(&[1, 2], &[7, 8], None), None);
     }
 
     #[test]

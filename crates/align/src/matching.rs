@@ -179,32 +179,37 @@ pub(crate) struct Match {
     pub(crate) relation: Relation,
 }
 
-/// Share of the press sentence's tokens that appear, in order, in the official sentence (the
-/// longest common subsequence of terms).
-/// Beyond `max_words` words in the press sentence nothing is counted as copied (the comparison is
-/// quadratic).
-fn copied_share(p: &Terms, o: &OfficialEntry, max_words: usize) -> f64 {
+/// Number of the press sentence's tokens that appear, in order, in the official sentence (the
+/// length of the longest common subsequence of terms). Beyond `max_words` words in the press
+/// sentence nothing is counted as copied (the comparison is quadratic).
+fn copied_words(p: &Terms, o: &OfficialEntry, max_words: usize) -> usize {
     if p.len() == 0 || p.len() > max_words {
-        return 0.0;
+        return 0;
     }
     // The length is the same either way round: the official sentence's pattern when it was made,
     // else the press sentence's.
-    let common = match &o.pattern {
+    match &o.pattern {
         Some(pattern) => crate::diff::lcs_len_with(&p.terms, pattern),
         None => crate::diff::lcs_len_with(&o.terms.terms, &crate::diff::Pattern::new(&p.terms)),
-    };
-    common as f64 / p.len() as f64
+    }
 }
 
-/// Share of the stretch of `o` that `p` copies from (its first copied word to its last, by the
-/// longest common subsequence of terms, [`crate::diff::lcs_window`]) that `p` copies: 1 for a part
-/// copied whole, low for words picked from all over the sentence. Asked only of a sentence that
-/// copies nearly all its words in order ([`copied_share`]), so it is as long as that allows.
-fn span_copied_share(p: &Terms, o: &OfficialEntry) -> f64 {
-    match crate::diff::lcs_window(&p.terms, &o.terms.terms) {
-        Some((start, end, len)) => len as f64 / (end - start) as f64,
-        None => 0.0,
+/// True when the press sentence `p`, with the one source `o`, copies nearly all its words from it
+/// in order (`verbatim_min_copied` of them) and from a stretch of it that it mostly copies
+/// (`verbatim_min_span_copied`, from its first copied word to its last): a part of `o` copied, not
+/// words picked from all over it.
+fn is_verbatim(p: &Terms, o: &OfficialEntry, config: &Config) -> bool {
+    let common = copied_words(p, o, config.max_diff_words);
+    if p.len() == 0 || (common as f64 / p.len() as f64) < config.verbatim_min_copied {
+        return false;
     }
+    // The stretch is at most the whole sentence: copying that much of it settles it.
+    let min_span = config.verbatim_min_span_copied;
+    common as f64 / o.terms.len() as f64 >= min_span
+        || match crate::diff::lcs_window(&p.terms, &o.terms.terms, o.pattern.as_ref()) {
+            Some((start, end, len)) => len as f64 / (end - start) as f64 >= min_span,
+            None => false,
+        }
 }
 
 /// The official sentences most like the press sentence `p` by the matching score, best first, at
@@ -324,10 +329,7 @@ pub(crate) fn match_sentence(index: &Index, p: &Terms, config: &Config) -> Match
     sources.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let relation = if sources.len() >= 2 {
         Relation::Condensed
-    } else if copied_share(p, &index.sentences[sources[0].0], config.max_diff_words)
-        >= config.verbatim_min_copied
-        && span_copied_share(p, &index.sentences[sources[0].0]) >= config.verbatim_min_span_copied
-    {
+    } else if is_verbatim(p, &index.sentences[sources[0].0], config) {
         Relation::Verbatim
     } else {
         Relation::Paraphrase
