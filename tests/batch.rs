@@ -210,7 +210,30 @@ fn a_line_that_is_not_utf8_gets_an_error_line_naming_its_line_and_byte_and_the_s
         [("\"good\"".to_string(), false), ("\"latin1\"".to_string(), true), ("\"good\"".to_string(), false)]
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("stdin line 2, byte 29: invalid UTF-8 (byte 0xE9)"), "{stderr}");
+    // Line 1 is the good record and its newline; the bad byte is 29 bytes into line 2.
+    let at = good.len() + 1 + 29;
+    assert!(stderr.contains(&format!("stdin line 2, byte {at}: invalid UTF-8 (byte 0xE9)")), "{stderr}");
+}
+
+#[test]
+fn a_record_whose_id_is_not_utf8_gets_an_error_line_with_no_id() {
+    let out = run_with_stdin(
+        &["compare", &official(), "--stdin-jsonl"],
+        b"{\"id\": \"caf\xE9\", \"text\": \"x\"}\n",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line: Value = serde_json::from_slice(out.stdout.trim_ascii_end()).unwrap();
+    assert_eq!((&line["id"], line["error"].is_string()), (&Value::Null, true));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_stops_the_stream_with_strict() {
+    let good = serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string();
+    let mut input = b"{\"id\": 1, \"text\": \"Caf\xE9\"}\n".to_vec();
+    input.extend_from_slice(format!("{good}\n").as_bytes());
+    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl", "--strict"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1, "only the error line");
 }
 
 #[test]
