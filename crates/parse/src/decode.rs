@@ -109,13 +109,24 @@ pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<Encoding>,
 ) -> Result<Decoded<'a>, Error> {
+    // A forced encoding that reads valid UTF-8 differently (every UTF-16 reading does, a
+    // Windows-1258 one does past ASCII) is used, with a warning: it may be meant for other files.
+    let misread = |enc: Encoding| {
+        let differs = matches!(enc, Encoding::Utf16Le | Encoding::Utf16Be) || !bytes.is_ascii();
+        (differs && std::str::from_utf8(bytes).is_ok()).then(|| {
+            format!(
+                "{path}: valid UTF-8, but read as {enc} as asked; if the text looks wrong, do not force \
+                 the encoding for this file"
+            )
+        })
+    };
     match forced {
         Some(Encoding::Utf8) => utf8(path, bytes),
         Some(enc @ (Encoding::Utf16Le | Encoding::Utf16Be)) => {
             let bom = bom_len(bytes, enc);
-            utf16(path, bytes, bom, enc, None)
+            utf16(path, bytes, bom, enc, misread(enc))
         }
-        Some(Encoding::Windows1258) => windows_1258(path, bytes, None),
+        Some(Encoding::Windows1258) => windows_1258(path, bytes, misread(Encoding::Windows1258)),
         None => {
             if bytes.starts_with(&[0xFF, 0xFE]) {
                 let warning =
@@ -352,6 +363,20 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::InvalidEncoding);
         let d = decode("a.txt", b"caf\xE9", Some(Encoding::Windows1258)).unwrap();
         assert_eq!(d.text, "café");
+    }
+
+    #[test]
+    fn a_forced_encoding_that_misreads_utf8_text_is_used_with_a_warning_naming_the_file() {
+        let d = decode("official.txt", "xin chào".as_bytes(), Some(Encoding::Windows1258)).unwrap();
+        assert_eq!(d.text, "xin chĂ\u{A0}o");
+        assert!(d
+            .warning
+            .as_deref()
+            .unwrap()
+            .starts_with("official.txt: valid UTF-8, but read as windows-1258"));
+        // Plain ASCII reads the same in Windows-1258: nothing to warn about.
+        let d = decode("a.txt", b"xin chao", Some(Encoding::Windows1258)).unwrap();
+        assert!(d.warning.is_none());
     }
 
     #[test]
