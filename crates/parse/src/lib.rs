@@ -53,6 +53,8 @@ mod press;
 mod segment;
 mod token;
 
+/// The string type of a token's key ([`Token::key`]): short keys are kept inline.
+pub use compact_str::CompactString;
 pub use decode::Encoding;
 pub use document::{Document, Kind, Role, Section, SectionKind, Sentence, Structure};
 pub use error::{Error, ErrorKind};

@@ -15,8 +15,9 @@ use crate::normalize::fold_one;
 pub struct Token {
     /// Byte range of the token in its sentence's `text`.
     pub span: [usize; 2],
-    /// Lower-case, diacritic-free form used for matching (kept inline up to 24 bytes: a document
-    /// has a token per word, and one heap block each was a quarter of the allocations of a run).
+    /// Lower-case, diacritic-free form used for matching (short keys are kept inline).
+    // Inline up to 24 bytes on 64-bit targets: a document has a token per word, and a heap block
+    // each was a quarter of the allocations of a run.
     pub key: CompactString,
 }
 
