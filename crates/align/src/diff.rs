@@ -353,7 +353,7 @@ mod tests {
                 let start = (0..end).rev().find(|&s| lcs(s, end) == len).unwrap();
                 (start, end, len)
             });
-            proptest::prop_assert_eq!(lcs_window(&a, &b, None), want.clone());
+            proptest::prop_assert_eq!(lcs_window(&a, &b, None), want);
             proptest::prop_assert_eq!(lcs_window(&a, &b, Some(&Pattern::new(&b))), want);
         }
     }
