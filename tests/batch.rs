@@ -164,17 +164,26 @@ fn streaming_200_records_gives_200_lines_in_input_order() {
         .all(|l| l["sentences"].as_array().is_some_and(|s| !s.is_empty()) && l["coverage"].is_array()));
 }
 
+/// A stream record that aligns.
+fn good_record() -> String {
+    serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string()
+}
+
+/// Each output line of a stream as its id (as JSON) and whether it is an error line.
+fn id_and_error_of(stdout: &[u8]) -> Vec<(String, bool)> {
+    let text = std::str::from_utf8(stdout).unwrap();
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    lines.iter().map(|l| (l["id"].to_string(), l.get("error").is_some())).collect()
+}
+
 #[test]
 fn a_bad_record_gets_an_error_line_and_the_stream_goes_on_unless_strict() {
-    let good = serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string();
+    let good = good_record();
     let missing = serde_json::json!({"id": "missing", "path": "/no/such/article.txt"}).to_string();
     let input = format!("{good}\nnot json\n{missing}\n\n{good}\n");
     let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let shape: Vec<(String, bool)> =
-        lines.iter().map(|l| (l["id"].to_string(), l.get("error").is_some())).collect();
+    let shape = id_and_error_of(&out.stdout);
     assert_eq!(
         shape,
         [
@@ -195,16 +204,13 @@ fn a_bad_record_gets_an_error_line_and_the_stream_goes_on_unless_strict() {
 
 #[test]
 fn a_line_that_is_not_utf8_gets_an_error_line_naming_its_line_and_byte_and_the_stream_goes_on() {
-    let good = serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string();
+    let good = good_record();
     let mut input = format!("{good}\n").into_bytes();
     input.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"Caf\xE9\"}\r\n");
     input.extend_from_slice(format!("{good}\n").as_bytes());
     let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let shape: Vec<(String, bool)> =
-        lines.iter().map(|l| (l["id"].to_string(), l.get("error").is_some())).collect();
+    let shape = id_and_error_of(&out.stdout);
     assert_eq!(
         shape,
         [("\"good\"".to_string(), false), ("\"latin1\"".to_string(), true), ("\"good\"".to_string(), false)]
@@ -228,7 +234,7 @@ fn a_record_whose_id_is_not_utf8_gets_an_error_line_with_no_id() {
 
 #[test]
 fn a_line_that_is_not_utf8_stops_the_stream_with_strict() {
-    let good = serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string();
+    let good = good_record();
     let mut input = b"{\"id\": 1, \"text\": \"Caf\xE9\"}\n".to_vec();
     input.extend_from_slice(format!("{good}\n").as_bytes());
     let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl", "--strict"], &input);
