@@ -85,23 +85,43 @@ fn run_on_pool(args: &CompareArgs) -> anyhow::Result<report::Verdict> {
         }
         return Ok(report::Verdict::Pass);
     }
+    // Before the work: a report that could not be written as asked is not worth waiting for.
+    let format = report_format(args)?;
     let Compared { alignment, skipped, files } = compare_files(args)?;
     let summary =
         (alignment.articles.len() > 1 || args.summary).then(|| CorpusSummary::new(&alignment, skipped));
-    report::emit(&alignment, &report_options(args, files, summary))
+    report::emit(&alignment, &report_options(args, format, files, summary))
+}
+
+/// The report format: `--format`, else what the extension of `-o` names, else text. An `-o` file
+/// whose extension names no report format (`r.pdf`) is an error unless `--format` is given: the
+/// file would not be what its name says.
+fn report_format(args: &CompareArgs) -> anyhow::Result<report::Format> {
+    if let Some(format) = args.format {
+        return Ok(format.into());
+    }
+    let Some(path) = args.output.as_deref() else {
+        return Ok(report::Format::Text);
+    };
+    match path.extension().map(|e| e.to_string_lossy()) {
+        None => Ok(report::Format::Text),
+        Some(ext) => report::Format::from_extension(path).ok_or_else(|| {
+            anyhow::anyhow!(
+                "-o {}: .{ext} is not a report format (.txt, .md, .json, .html, .csv); give --format to \
+                 write one of those under this name",
+                path.display()
+            )
+        }),
+    }
 }
 
 /// The report settings the arguments ask for.
 fn report_options(
     args: &CompareArgs,
+    format: report::Format,
     files: Vec<std::path::PathBuf>,
     summary: Option<CorpusSummary>,
 ) -> report::Options {
-    let format = args
-        .format
-        .map(Into::into)
-        .or_else(|| args.output.as_deref().and_then(report::Format::from_extension))
-        .unwrap_or(report::Format::Text);
     let inputs = std::iter::once(&args.official)
         .chain(&files)
         .chain(&args.config)

@@ -173,6 +173,26 @@ fn output_format_follows_the_file_extension_unless_given() {
 }
 
 #[test]
+fn output_with_an_extension_naming_no_report_format_is_refused_before_writing() {
+    let case = Case::new();
+    let pdf = case.path("report.pdf");
+    let out = case.compare("faithful.txt", &["-o", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("report.pdf") && stderr.contains(".pdf is not a report format"), "{stderr}");
+    assert!(!pdf.exists(), "nothing written under a name the report does not match");
+}
+
+#[test]
+fn output_with_an_unknown_extension_is_written_when_the_format_is_given() {
+    let case = Case::new();
+    let log = case.path("report.log");
+    let out = case.compare("faithful.txt", &["--format", "text", "-o", log.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&log).unwrap().starts_with("crosscheck report"));
+}
+
+#[test]
 fn html_report_renders_an_article_script_tag_as_text() {
     let out = Case::new().compare("embellished.txt", &["--format", "html"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
