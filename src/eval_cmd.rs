@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cli::EvalArgs;
 use crate::compare_cmd::load_config;
+use crate::input::NotAnObject;
 use crate::parse_cmd::read_document;
 
 /// A gold annotation file (see `data/vn-kr-2025/gold.json`).
@@ -175,8 +176,20 @@ pub fn score(gold: &Gold, article: &ArticleAlignment) -> Scores {
 pub fn evaluate(gold_path: &Path, config: Option<&Path>) -> anyhow::Result<Scores> {
     let text =
         std::fs::read_to_string(gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
+    // A byte order mark (some editors write one) is not part of the JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    match crate::input::not_an_object(text) {
+        Some(NotAnObject::Blank) => {
+            anyhow::bail!("reading {}: the file is empty; expected a JSON object (the gold annotation)", gold_path.display())
+        }
+        Some(NotAnObject::Opens { found, line, column }) => anyhow::bail!(
+            "reading {}: expected a JSON object (the gold annotation), found {found} at line {line}, column {column}",
+            gold_path.display()
+        ),
+        None => {}
+    }
     let gold: Gold =
-        serde_json::from_str(&text).with_context(|| format!("reading {}", gold_path.display()))?;
+        serde_json::from_str(text).with_context(|| format!("reading {}", gold_path.display()))?;
     let dir = gold_path.parent().unwrap_or(Path::new("."));
     let official = read_document(&dir.join(&gold.official), &Parser::builder().kind(Kind::Official).build())?;
     let press = read_document(&dir.join(&gold.press), &Parser::builder().kind(Kind::Press).build())?;

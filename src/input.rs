@@ -97,6 +97,40 @@ pub fn read_article(path: &Path, encoding: Option<Encoding>) -> anyhow::Result<D
     read_document(path, &press_parser(Format::from_path(path), encoding))
 }
 
+/// How a text that should hold one JSON object opens instead ([`not_an_object`]).
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotAnObject {
+    /// Nothing but whitespace.
+    Blank,
+    /// Something else: an array, a string, a number (`found` is the character, or its code point
+    /// when it is invisible), at this line and column (from 1).
+    Opens { found: String, line: usize, column: usize },
+}
+
+/// How `text` opens when its first character shows it cannot be one JSON object; `None` when it
+/// opens an object (what follows is for the JSON reader to judge). The JSON reader's own words for
+/// these (`invalid length 0, expected struct …`, `EOF while parsing a value`) do not say what was
+/// expected.
+pub fn not_an_object(text: &str) -> Option<NotAnObject> {
+    let start = text.len() - text.trim_start().len();
+    match text[start..].chars().next() {
+        None => Some(NotAnObject::Blank),
+        Some('{') => None,
+        Some(c) => {
+            let before = &text[..start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            // An invisible character (a byte order mark) by its code point.
+            let found = if c.is_alphanumeric() || c.is_ascii_punctuation() {
+                format!("`{c}`")
+            } else {
+                format!("U+{:04X}", u32::from(c))
+            };
+            Some(NotAnObject::Opens { found, line, column })
+        }
+    }
+}
+
 /// One line of `--stdin-jsonl`: an article given by its text or by a path, with the caller's id.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,6 +180,24 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_opens_no_object_is_named_with_its_first_character_and_place() {
+        let opens =
+            |found: &str, line, column| Some(NotAnObject::Opens { found: found.into(), line, column });
+        let cases = [
+            ("", Some(NotAnObject::Blank)),
+            (" \n\t", Some(NotAnObject::Blank)),
+            ("{\"id\": 1}", None),
+            ("\n  {", None),
+            ("[1,2]", opens("`[`", 1, 1)),
+            ("\n  \"x\"", opens("`\"`", 2, 3)),
+            ("\u{FEFF}42", opens("U+FEFF", 1, 1)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(not_an_object(text), expected, "{text:?}");
+        }
+    }
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("crosscheck-input-{}-{name}", std::process::id()));

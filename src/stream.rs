@@ -133,6 +133,16 @@ fn answer(
             return failed(&id, format!("stdin line {number}, byte {at}: invalid UTF-8 (byte 0x{byte:02X})"));
         }
     };
+    // Blank lines were skipped: what is left opens something else than an object.
+    if let Some(crate::input::NotAnObject::Opens { found, column, .. }) = crate::input::not_an_object(line) {
+        return failed(
+            &Value::Null,
+            format!(
+                "stdin line {number}: not a valid record: expected a JSON object ({{\"id\": …, \"text\": …}} or \
+                 {{\"id\": …, \"path\": …}}), found {found} at column {column}"
+            ),
+        );
+    }
     let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => return failed(&id_of(line), format!("stdin line {number}: not a valid record: {e}")),

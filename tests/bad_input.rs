@@ -1,6 +1,6 @@
 //! Bad input: every file in `tests/bad-input/` (and a missing and an unreadable one) given to
-//! `parse` and to both sides of `compare`, each with the exit code and the words the one-line
-//! message must hold.
+//! `parse` and to both sides of `compare` (the gold files to `eval`), each with the exit code and
+//! the words the one-line message must hold.
 
 use std::path::{Path, PathBuf};
 
@@ -49,6 +49,26 @@ fn check(case: &Case, path: &str, args: &[&str]) {
         assert_eq!(stderr.trim_end().lines().count(), 1, "{label}: not one line: {stderr}");
         assert!(stderr.starts_with("crosscheck: error: "), "{label}: {stderr}");
         assert!(out.stdout.is_empty(), "{label}: wrote to stdout");
+    }
+}
+
+#[test]
+fn eval_reports_a_gold_file_that_holds_no_object_in_one_line_naming_it() {
+    let cases = [
+        Case {
+            file: "gold-empty.json",
+            exit: INPUT_ERROR,
+            stderr: &["{path}: the file is empty; expected a JSON object"],
+        },
+        Case {
+            file: "gold-array.json",
+            exit: INPUT_ERROR,
+            stderr: &["{path}: expected a JSON object (the gold annotation), found `[` at line 1, column 1"],
+        },
+    ];
+    for case in &cases {
+        let path = bad(case.file);
+        check(case, &path, &["eval", &path]);
     }
 }
 

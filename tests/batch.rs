@@ -203,6 +203,18 @@ fn a_bad_record_gets_an_error_line_and_the_stream_goes_on_unless_strict() {
 }
 
 #[test]
+fn a_record_that_is_not_an_object_gets_an_error_line_saying_so_and_the_stream_goes_on() {
+    let good = good_record();
+    let input = format!("[1, 2]\n{good}\n");
+    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(id_and_error_of(&out.stdout), [("null".to_string(), true), ("\"good\"".to_string(), false)]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin line 1: not a valid record: expected a JSON object"), "{stderr}");
+    assert!(stderr.contains("found `[` at column 1"), "{stderr}");
+}
+
+#[test]
 fn a_line_that_is_not_utf8_gets_an_error_line_naming_its_line_and_byte_and_the_stream_goes_on() {
     let good = good_record();
     let mut input = format!("{good}\n").into_bytes();
