@@ -194,8 +194,8 @@ pub struct CompareArgs {
     /// Number of worker threads (default: one per CPU). The output is the same for any number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Report format [default: text, or what the extension of -o names: .txt, .md, .json, .html,
-    /// .csv; -o with any other extension needs --format].
+    /// Report format [default: text, or what the extension of -o names: .txt/.text,
+    /// .md/.markdown, .json, .html/.htm, .csv; -o with any other extension needs --format].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Write the report to this file instead of the terminal. It is written whole or not at all,

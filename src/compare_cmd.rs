@@ -103,12 +103,13 @@ fn report_format(args: &CompareArgs) -> anyhow::Result<report::Format> {
     let Some(path) = args.output.as_deref() else {
         return Ok(report::Format::Text);
     };
-    match path.extension().map(|e| e.to_string_lossy()) {
+    match path.extension().map(|e| e.to_string_lossy()).filter(|e| !e.is_empty()) {
+        // `report` and `report.` name no format: text.
         None => Ok(report::Format::Text),
         Some(ext) => report::Format::from_extension(path).ok_or_else(|| {
             anyhow::anyhow!(
-                "-o {}: .{ext} is not a report format (.txt, .md, .json, .html, .csv); give --format to \
-                 write one of those under this name",
+                "-o {}: .{ext} is not a report format (.txt, .text, .md, .markdown, .json, .html, .htm, \
+                 .csv); give --format to write one of those under this name",
                 path.display()
             )
         }),

@@ -178,14 +178,20 @@ pub fn evaluate(gold_path: &Path, config: Option<&Path>) -> anyhow::Result<Score
         std::fs::read_to_string(gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
     // A byte order mark (some editors write one) is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let expected = "expected a JSON object (the gold annotation)";
     match crate::input::not_an_object(text) {
-        Some(NotAnObject::Blank) => {
-            anyhow::bail!("reading {}: the file is empty; expected a JSON object (the gold annotation)", gold_path.display())
+        Some(NotAnObject::Empty) => {
+            anyhow::bail!("reading {}: the file is empty; {expected}", gold_path.display())
         }
-        Some(NotAnObject::Opens { found, line, column }) => anyhow::bail!(
-            "reading {}: expected a JSON object (the gold annotation), found {found} at line {line}, column {column}",
-            gold_path.display()
-        ),
+        Some(NotAnObject::Blank) => {
+            anyhow::bail!("reading {}: the file holds only white space; {expected}", gold_path.display())
+        }
+        Some(NotAnObject::Opens { found, line, column }) => {
+            anyhow::bail!(
+                "reading {}: {expected}, found {found} at line {line}, column {column}",
+                gold_path.display()
+            )
+        }
         None => {}
     }
     let gold: Gold =

@@ -100,10 +100,12 @@ pub fn read_article(path: &Path, encoding: Option<Encoding>) -> anyhow::Result<D
 /// How a text that should hold one JSON object opens instead ([`not_an_object`]).
 #[derive(Debug, PartialEq, Eq)]
 pub enum NotAnObject {
-    /// Nothing but whitespace.
+    /// Nothing: empty.
+    Empty,
+    /// Nothing but JSON white space (spaces, tabs, line breaks).
     Blank,
-    /// Something else: an array, a string, a number (`found` is the character, or its code point
-    /// when it is invisible), at this line and column (from 1).
+    /// Something else, at this line and column (from 1): `found` names it (`an array`, `a
+    /// string`, `a number`, `null`, …, or the character, by its code point when it is invisible).
     Opens { found: String, line: usize, column: usize },
 }
 
@@ -112,23 +114,27 @@ pub enum NotAnObject {
 /// these (`invalid length 0, expected struct …`, `EOF while parsing a value`) do not say what was
 /// expected.
 pub fn not_an_object(text: &str) -> Option<NotAnObject> {
-    let start = text.len() - text.trim_start().len();
-    match text[start..].chars().next() {
-        None => Some(NotAnObject::Blank),
-        Some('{') => None,
-        Some(c) => {
-            let before = &text[..start];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            // An invisible character (a byte order mark) by its code point.
-            let found = if c.is_alphanumeric() || c.is_ascii_punctuation() {
-                format!("`{c}`")
-            } else {
-                format!("U+{:04X}", u32::from(c))
-            };
-            Some(NotAnObject::Opens { found, line, column })
-        }
-    }
+    // White space as JSON has it: a no-break space before the value is not allowed there either.
+    let start = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    let Some(c) = text[start..].chars().next() else {
+        return Some(if text.is_empty() { NotAnObject::Empty } else { NotAnObject::Blank });
+    };
+    let found = match c {
+        '{' => return None,
+        '[' => "an array".to_string(),
+        '"' => "a string".to_string(),
+        '-' | '0'..='9' => "a number".to_string(),
+        't' if text[start..].starts_with("true") => "`true`".to_string(),
+        'f' if text[start..].starts_with("false") => "`false`".to_string(),
+        'n' if text[start..].starts_with("null") => "`null`".to_string(),
+        c if c.is_alphanumeric() || (c.is_ascii_punctuation() && c != '`') => format!("`{c}`"),
+        // Invisible (a byte order mark, a no-break space) or a backtick: by its code point.
+        c => format!("U+{:04X}", u32::from(c)),
+    };
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(NotAnObject::Opens { found, line, column })
 }
 
 /// One line of `--stdin-jsonl`: an article given by its text or by a path, with the caller's id.
@@ -182,17 +188,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_that_opens_no_object_is_named_with_its_first_character_and_place() {
+    fn text_that_opens_no_object_is_named_with_what_it_opens_and_where() {
         let opens =
             |found: &str, line, column| Some(NotAnObject::Opens { found: found.into(), line, column });
         let cases = [
-            ("", Some(NotAnObject::Blank)),
-            (" \n\t", Some(NotAnObject::Blank)),
+            ("", Some(NotAnObject::Empty)),
+            (" \r\n\t", Some(NotAnObject::Blank)),
             ("{\"id\": 1}", None),
             ("\n  {", None),
-            ("[1,2]", opens("`[`", 1, 1)),
-            ("\n  \"x\"", opens("`\"`", 2, 3)),
-            ("\u{FEFF}42", opens("U+FEFF", 1, 1)),
+            ("[1,2]", opens("an array", 1, 1)),
+            ("\n  \"x\"", opens("a string", 2, 3)),
+            ("-4", opens("a number", 1, 1)),
+            ("null", opens("`null`", 1, 1)),
+            ("nothing", opens("`n`", 1, 1)),
+            ("`x`", opens("U+0060", 1, 1)),
+            ("\u{FEFF}{}", opens("U+FEFF", 1, 1)),
+            ("\u{A0}{}", opens("U+00A0", 1, 1)),
         ];
         for (text, expected) in cases {
             assert_eq!(not_an_object(text), expected, "{text:?}");

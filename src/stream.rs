@@ -133,6 +133,8 @@ fn answer(
             return failed(&id, format!("stdin line {number}, byte {at}: invalid UTF-8 (byte 0x{byte:02X})"));
         }
     };
+    // A byte order mark opening the stream (an editor's) is not part of the first record.
+    let line = if number == 1 { line.strip_prefix('\u{FEFF}').unwrap_or(line) } else { line };
     // Blank lines were skipped: what is left opens something else than an object.
     if let Some(crate::input::NotAnObject::Opens { found, column, .. }) = crate::input::not_an_object(line) {
         return failed(

@@ -63,7 +63,9 @@ fn eval_reports_a_gold_file_that_holds_no_object_in_one_line_naming_it() {
         Case {
             file: "gold-array.json",
             exit: INPUT_ERROR,
-            stderr: &["{path}: expected a JSON object (the gold annotation), found `[` at line 1, column 1"],
+            stderr: &[
+                "{path}: expected a JSON object (the gold annotation), found an array at line 1, column 1",
+            ],
         },
     ];
     for case in &cases {

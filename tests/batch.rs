@@ -211,7 +211,20 @@ fn a_record_that_is_not_an_object_gets_an_error_line_saying_so_and_the_stream_go
     assert_eq!(id_and_error_of(&out.stdout), [("null".to_string(), true), ("\"good\"".to_string(), false)]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("stdin line 1: not a valid record: expected a JSON object"), "{stderr}");
-    assert!(stderr.contains("found `[` at column 1"), "{stderr}");
+    assert!(stderr.contains("found an array at column 1"), "{stderr}");
+}
+
+#[test]
+fn a_byte_order_mark_opening_the_stream_is_not_part_of_the_first_record() {
+    let good = good_record();
+    let input = format!("\u{FEFF}{good}\n\u{FEFF}{good}\n");
+    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Only the stream's first line may carry one: inside the stream it is a stray character.
+    assert_eq!(id_and_error_of(&out.stdout), [("\"good\"".to_string(), false), ("null".to_string(), true)]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin line 2: not a valid record: expected a JSON object"), "{stderr}");
+    assert!(stderr.contains("found U+FEFF at column 1"), "{stderr}");
 }
 
 #[test]

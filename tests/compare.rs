@@ -57,6 +57,22 @@ fn compare_finds_that_the_article_omits_point_9() {
 }
 
 #[test]
+fn eval_reads_a_gold_file_that_opens_with_a_byte_order_mark() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-gold-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["official.txt", "press-1.txt"] {
+        std::fs::copy(data(&format!("vn-kr-2025/{name}")), dir.join(name)).unwrap();
+    }
+    let gold = std::fs::read_to_string(data("vn-kr-2025/gold.json")).unwrap();
+    std::fs::write(dir.join("gold.json"), format!("\u{FEFF}{gold}")).unwrap();
+    let with_mark = run(&["eval", "--json", dir.join("gold.json").to_str().unwrap()]);
+    let plain = run(&["eval", "--json", data("vn-kr-2025/gold.json").to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(with_mark.status.success(), "{}", String::from_utf8_lossy(&with_mark.stderr));
+    assert_eq!(with_mark.stdout, plain.stdout);
+}
+
+#[test]
 fn eval_on_the_seed_reaches_the_measured_floors() {
     let out = run(&["eval", "--json", data("vn-kr-2025/gold.json").to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
