@@ -7,25 +7,8 @@
 //! less take the plain entry points; larger alignments keep the aligned ones.
 
 use std::alloc::{GlobalAlloc, Layout};
-use std::os::raw::{c_int, c_long};
 
 use libmimalloc_sys as mi;
-
-/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e`, the same in mimalloc 2 and 3):
-/// how long freed memory is kept before it is given back to the system, in milliseconds; -1 keeps it.
-const MI_OPTION_PURGE_DELAY: c_int = 15;
-
-/// Keeps freed memory for reuse instead of giving it back to the system, unless the user set the
-/// option in the environment (`MIMALLOC_PURGE_DELAY`, or its older name, read by mimalloc itself:
-/// this only changes the default). A run frees and allocates about the same amounts article after
-/// article, and memory given back had to be faulted in and cleared again: in an N = 3,000 stream,
-/// page faults fell from 900–2,100 to about 390 and system time from up to 0.23 s to 0.02 s. The
-/// memory kept is never more than the run's peak. Call before any other thread starts (mimalloc's
-/// options are not thread safe).
-pub fn keep_freed_memory() {
-    // SAFETY: setting an option's default is a plain store; no other thread runs yet.
-    unsafe { mi::mi_option_set_default(MI_OPTION_PURGE_DELAY, -1 as c_long) }
-}
 
 /// Alignment every mimalloc block has: block sizes are multiples of the word size.
 const WORD: usize = std::mem::size_of::<usize>();

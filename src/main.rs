@@ -30,7 +30,6 @@ const EXIT_GATE_FAILED: u8 = 1;
 const EXIT_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    allocator::keep_freed_memory();
     let args = cli::Cli::parse();
     match run(args) {
         Ok(code) => ExitCode::from(code),
