@@ -7,6 +7,7 @@ mod compare_cmd;
 mod corpus;
 mod eval_cmd;
 mod input;
+mod json;
 mod output;
 mod parse_cmd;
 mod report;

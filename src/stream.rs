@@ -159,7 +159,7 @@ fn answer(
             // An answer is a few times the size of its text (sentences, sources and their diffs):
             // room for that at once rather than a dozen doublings.
             let mut line = Vec::with_capacity((OUTPUT_PER_INPUT_BYTE * line.len()).min(MAX_RESERVED));
-            serde_json::to_writer(&mut line, &Done { id: &record.id, article: &article })?;
+            crate::json::write(&mut line, &Done { id: &record.id, article: &article })?;
             Ok(Answer { line, error: None })
         }
         Err(e) => failed(&record.id, format!("stdin line {number}: {e:#}")),
