@@ -3,11 +3,13 @@
 //! `serde_json` escapes strings one byte at a time through a table, and a streamed answer is about
 //! 900 strings (keys, sentences, their diffs and sources). This writer tests a string eight bytes
 //! at a time for the bytes JSON escapes (`"`, `\` and controls below U+0020) and copies one that has
-//! none, nearly all of them, whole; 1.3 % fewer instructions per streamed article. Numbers are
+//! none, nearly all of them, whole (the gain is in `docs/PERFORMANCE.md`, session 11). Numbers are
 //! written by the crates `serde_json` uses (`itoa`, `zmij`), so the output is the same byte for
 //! byte (the tests compare the two on the seed, on every kind of serde value and on random JSON
 //! values); a map key that is not a string, a finite number or a boolean is an error, as it is
-//! there.
+//! there. This holds while `serde_json`'s `arbitrary_precision` and `raw_value` features are off:
+//! with them, its `Number` and `RawValue` serialize through private structs only its own writer
+//! understands.
 
 use std::fmt;
 
@@ -108,7 +110,8 @@ fn short_word(bytes: &[u8]) -> u64 {
     let piece = |at: usize, len: usize| -> u64 {
         bytes[at..at + len].iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
     };
-    // Two overlapping pieces cover the bytes: the first half or more, and the rest.
+    // Pieces that may overlap cover the bytes: three single bytes for up to three, two runs of
+    // four for four to seven.
     let word = match n {
         0 => 0,
         1..=3 => piece(0, 1) | piece(n / 2, 1) << (8 * (n / 2)) | piece(n - 1, 1) << (8 * (n - 1)),
@@ -170,9 +173,10 @@ macro_rules! integers {
 
 /// Appends a float; one that is not finite has no JSON and is `null`, as `serde_json` writes it.
 fn float<F: zmij::Float>(out: &mut Vec<u8>, v: F, finite: bool) {
-    match finite {
-        true => out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes()),
-        false => out.extend_from_slice(b"null"),
+    if finite {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
     }
 }
 
@@ -307,7 +311,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Writer<'o> {
 }
 
 /// An array or object being written.
-pub struct Compound<'a, 'o> {
+struct Compound<'a, 'o> {
     writer: &'a mut Writer<'o>,
     /// `]` or `}`.
     close: u8,
@@ -318,6 +322,7 @@ pub struct Compound<'a, 'o> {
 }
 
 impl<'a, 'o> Compound<'a, 'o> {
+    /// A compound whose opening is written, to be closed by `close`.
     fn open(writer: &'a mut Writer<'o>, close: u8) -> Self {
         Compound { writer, close, first: true, variant: false }
     }
@@ -330,17 +335,20 @@ impl<'a, 'o> Compound<'a, 'o> {
         Compound { variant: true, ..Compound::open(writer, close) }
     }
 
+    /// The comma before every element but the first.
     fn comma(&mut self) {
         if !std::mem::replace(&mut self.first, false) {
             self.writer.out.push(b',');
         }
     }
 
+    /// Writes an element of an array.
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.comma();
         value.serialize(&mut *self.writer)
     }
 
+    /// Writes a named field of an object.
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
         self.comma();
         string(key, self.writer.out);
@@ -348,6 +356,7 @@ impl<'a, 'o> Compound<'a, 'o> {
         value.serialize(&mut *self.writer)
     }
 
+    /// Writes the closing bracket (and the variant's `}`).
     fn close(self) -> Result<(), Error> {
         self.writer.out.push(self.close);
         if self.variant {
@@ -422,20 +431,20 @@ impl ser::SerializeMap for Compound<'_, '_> {
 
 /// Appends a map key. JSON keys are strings: a key written as a string is kept, one written as a
 /// number or a boolean is quoted (as `serde_json` does), and anything else (`null`, an infinite
-/// number, an array, an object) is an error, with nothing appended.
+/// number, an array, an object) is an error, with nothing of the key left appended.
 fn map_key<T: Serialize + ?Sized>(key: &T, out: &mut Vec<u8>) -> Result<(), Error> {
     let start = out.len();
-    key.serialize(&mut Writer { out })?;
-    match out.get(start) {
-        Some(b'"') => Ok(()),
-        Some(b'-' | b'0'..=b'9' | b't' | b'f') => {
+    let written = key.serialize(&mut Writer { out });
+    match (written, out.get(start)) {
+        (Ok(()), Some(b'"')) => Ok(()),
+        (Ok(()), Some(b'-' | b'0'..=b'9' | b't' | b'f')) => {
             out.insert(start, b'"');
             out.push(b'"');
             Ok(())
         }
-        _ => {
+        (written, _) => {
             out.truncate(start);
-            Err(Error("a map key must be a string, a finite number or a boolean".to_string()))
+            written.and(Err(Error("a map key must be a string, a finite number or a boolean".to_string())))
         }
     }
 }
@@ -524,12 +533,41 @@ mod tests {
         assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
     }
 
+    /// Whether this writer and `serde_json` both accept `key` as a map key, with the same bytes,
+    /// or both refuse it (leaving nothing of it in the buffer).
+    fn same_for_key<K: Serialize + Eq + std::hash::Hash>(key: K) -> bool {
+        let map = std::collections::HashMap::from([(key, 1)]);
+        let mut ours = Vec::new();
+        match (write(&mut ours, &map), serde_json::to_vec(&map)) {
+            (Ok(()), Ok(theirs)) => ours == theirs,
+            (Err(_), Err(_)) => ours == b"{",
+            _ => false,
+        }
+    }
+
     #[test]
-    fn a_map_key_that_cannot_be_a_string_is_an_error() {
-        let mut out = Vec::new();
-        assert!(write(&mut out, &BTreeMap::from([((1, 2), 3)])).is_err());
-        let float_keys = std::collections::HashMap::from([(F(f64::NAN), 1)]);
-        assert!(write(&mut Vec::new(), &float_keys).is_err());
+    fn map_keys_are_taken_or_refused_as_serde_json_takes_or_refuses_them() {
+        #[derive(Serialize, PartialEq, Eq, Hash)]
+        enum Key {
+            Unit,
+            Newtype(u8),
+        }
+        #[derive(Serialize, PartialEq, Eq, Hash)]
+        struct Wrapped(String);
+        assert!(same_for_key("k"));
+        assert!(same_for_key(-7i64));
+        assert!(same_for_key(true));
+        assert!(same_for_key('c'));
+        assert!(same_for_key(Key::Unit));
+        assert!(same_for_key(Wrapped("w".into())));
+        assert!(same_for_key(Some("k")));
+        assert!(same_for_key(F(1.5)));
+        assert!(same_for_key(F(f64::NAN)));
+        assert!(same_for_key(F(f64::NEG_INFINITY)));
+        assert!(same_for_key(Key::Newtype(1)));
+        assert!(same_for_key(None::<u8>));
+        assert!(same_for_key(()));
+        assert!(same_for_key((1, 2)));
     }
 
     /// A float map key (serde has no `Ord` floats).
