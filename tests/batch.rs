@@ -169,6 +169,14 @@ fn good_record() -> String {
     serde_json::json!({"id": "good", "text": "Hai bên nhất trí tăng cường hợp tác."}).to_string()
 }
 
+/// Streams `input` in a run that must succeed: each output line's id and error flag
+/// ([`id_and_error_of`]), and what was written to stderr.
+fn stream_that_succeeds(input: impl AsRef<[u8]>) -> (Vec<(String, bool)>, String) {
+    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (id_and_error_of(&out.stdout), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 /// Each output line of a stream as its id (as JSON) and whether it is an error line.
 fn id_and_error_of(stdout: &[u8]) -> Vec<(String, bool)> {
     let text = std::str::from_utf8(stdout).unwrap();
@@ -205,11 +213,8 @@ fn a_bad_record_gets_an_error_line_and_the_stream_goes_on_unless_strict() {
 #[test]
 fn a_record_that_is_not_an_object_gets_an_error_line_saying_so_and_the_stream_goes_on() {
     let good = good_record();
-    let input = format!("[1, 2]\n{good}\n");
-    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(id_and_error_of(&out.stdout), [("null".to_string(), true), ("\"good\"".to_string(), false)]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (shape, stderr) = stream_that_succeeds(format!("[1, 2]\n{good}\n"));
+    assert_eq!(shape, [("null".to_string(), true), ("\"good\"".to_string(), false)]);
     assert!(stderr.contains("stdin line 1: not a valid record: expected a JSON object"), "{stderr}");
     assert!(stderr.contains("found an array at column 1"), "{stderr}");
 }
@@ -217,12 +222,9 @@ fn a_record_that_is_not_an_object_gets_an_error_line_saying_so_and_the_stream_go
 #[test]
 fn a_byte_order_mark_opening_the_stream_is_not_part_of_the_first_record() {
     let good = good_record();
-    let input = format!("\u{FEFF}{good}\n\u{FEFF}{good}\n");
-    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (shape, stderr) = stream_that_succeeds(format!("\u{FEFF}{good}\n\u{FEFF}{good}\n"));
     // Only the stream's first line may carry one: inside the stream it is a stray character.
-    assert_eq!(id_and_error_of(&out.stdout), [("\"good\"".to_string(), false), ("null".to_string(), true)]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(shape, [("\"good\"".to_string(), false), ("null".to_string(), true)]);
     assert!(stderr.contains("stdin line 2: not a valid record: expected a JSON object"), "{stderr}");
     assert!(stderr.contains("found U+FEFF at column 1"), "{stderr}");
 }
@@ -233,14 +235,11 @@ fn a_line_that_is_not_utf8_gets_an_error_line_naming_its_line_and_byte_and_the_s
     let mut input = format!("{good}\n").into_bytes();
     input.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"Caf\xE9\"}\r\n");
     input.extend_from_slice(format!("{good}\n").as_bytes());
-    let out = run_with_stdin(&["compare", &official(), "--stdin-jsonl"], &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let shape = id_and_error_of(&out.stdout);
+    let (shape, stderr) = stream_that_succeeds(&input);
     assert_eq!(
         shape,
         [("\"good\"".to_string(), false), ("\"latin1\"".to_string(), true), ("\"good\"".to_string(), false)]
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
     // Line 1 is the good record and its newline; the bad byte is 29 bytes into line 2.
     let at = good.len() + 1 + 29;
     assert!(stderr.contains(&format!("stdin line 2, byte {at}: invalid UTF-8 (byte 0xE9)")), "{stderr}");
