@@ -285,6 +285,23 @@ struct JsonReport<'a> {
     summary: &'a CorpusSummary,
 }
 
+/// Writes the JSON report (pretty-printed, with a final newline) to `out` as it is serialised: the
+/// alignment, with `summary` added when there is one. A corpus's report is hundreds of megabytes;
+/// it is never held whole in memory.
+pub fn write_json(
+    alignment: &Alignment,
+    summary: Option<&CorpusSummary>,
+    mut out: impl std::io::Write,
+) -> anyhow::Result<()> {
+    match summary {
+        Some(summary) => serde_json::to_writer_pretty(&mut out, &JsonReport { alignment, summary }),
+        None => serde_json::to_writer_pretty(&mut out, alignment),
+    }
+    .context("serialising the alignment")?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -311,10 +328,9 @@ pub fn render_with(
 ) -> anyhow::Result<String> {
     Ok(match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&JsonReport { alignment, summary })
-                .context("serialising the alignment")?;
-            s.push('\n');
-            s
+            let mut bytes = Vec::new();
+            write_json(alignment, Some(summary), &mut bytes)?;
+            String::from_utf8(bytes).context("serialising the alignment")?
         }
         Format::Text => format!("{}\n{summary}", report::render(alignment, format, layout)?),
         Format::Markdown => {

@@ -6,9 +6,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-/// Writes `bytes` to `target`, refusing when `target` is one of `inputs` (compared after resolving
-/// links and relative parts). An interrupted run leaves either the old file or the new one.
-pub fn write_report(target: &Path, inputs: &[PathBuf], bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes to `target` what `write` writes (through a buffer), refusing when `target` is one of
+/// `inputs` (compared after resolving links and relative parts) before anything is written. An
+/// interrupted run, or an error from `write`, leaves either the old file or the new one.
+pub fn write_report(
+    target: &Path,
+    inputs: &[PathBuf],
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let name = target.display();
     let resolved = resolve(target).with_context(|| format!("writing {name}"))?;
     for input in inputs {
@@ -22,10 +27,13 @@ pub fn write_report(target: &Path, inputs: &[PathBuf], bytes: &[u8]) -> anyhow::
     if let Some(permissions) = new_file_permissions(&resolved) {
         builder.permissions(permissions);
     }
-    let mut tmp = builder
+    let tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("writing {name}: cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes).and_then(|()| tmp.flush()).with_context(|| format!("writing {name}"))?;
+    let mut out = std::io::BufWriter::new(tmp);
+    write(&mut out).with_context(|| format!("writing {name}"))?;
+    // Dropping the temporary file on an error removes it.
+    let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {name}"))?;
     tmp.persist(&resolved).map_err(|e| e.error).with_context(|| format!("writing {name}"))?;
     Ok(())
 }
@@ -66,15 +74,37 @@ fn resolve(target: &Path) -> anyhow::Result<PathBuf> {
 mod tests {
     use super::*;
 
+    /// Writes `bytes` as the report.
+    fn write_bytes(target: &Path, inputs: &[PathBuf], bytes: &[u8]) -> anyhow::Result<()> {
+        write_report(target, inputs, |out| Ok(out.write_all(bytes)?))
+    }
+
     #[test]
     fn a_report_is_written_and_replaces_an_older_one_without_leaving_temporary_files() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("report.txt");
-        write_report(&target, &[], b"first").unwrap();
-        write_report(&target, &[], b"second").unwrap();
+        write_bytes(&target, &[], b"first").unwrap();
+        write_bytes(&target, &[], b"second").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["report.txt"]);
+    }
+
+    #[test]
+    fn a_report_that_fails_half_written_leaves_the_older_one_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        write_bytes(&target, &[], b"old").unwrap();
+        // More than the buffer holds, so part of it reaches the temporary file before the error.
+        let err = write_report(&target, &[], |out| {
+            out.write_all(&[b'x'; 1 << 16])?;
+            anyhow::bail!("the serialiser failed")
+        })
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("the serialiser failed"), "{err:#}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["report.json"]);
     }
 
     #[test]
@@ -84,7 +114,7 @@ mod tests {
         std::fs::write(&input, "the official text").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         let other_name = dir.path().join("sub").join("..").join("official.txt");
-        let err = write_report(&other_name, std::slice::from_ref(&input), b"report").unwrap_err();
+        let err = write_bytes(&other_name, std::slice::from_ref(&input), b"report").unwrap_err();
         assert!(err.to_string().contains("official.txt"), "{err}");
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "the official text");
     }
@@ -98,10 +128,10 @@ mod tests {
         std::fs::write(&plain, "x").unwrap();
         let expected = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
         let new = dir.path().join("report.html");
-        write_report(&new, &[], b"report").unwrap();
+        write_bytes(&new, &[], b"report").unwrap();
         assert_eq!(std::fs::metadata(&new).unwrap().permissions().mode() & 0o777, expected);
         std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_report(&new, &[], b"again").unwrap();
+        write_bytes(&new, &[], b"again").unwrap();
         assert_eq!(std::fs::metadata(&new).unwrap().permissions().mode() & 0o777, 0o640);
     }
 
@@ -113,7 +143,7 @@ mod tests {
         std::fs::write(&input, "an article").unwrap();
         let link = dir.path().join("report.txt");
         std::os::unix::fs::symlink(&input, &link).unwrap();
-        assert!(write_report(&link, std::slice::from_ref(&input), b"report").is_err());
+        assert!(write_bytes(&link, std::slice::from_ref(&input), b"report").is_err());
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "an article");
     }
 
@@ -121,7 +151,7 @@ mod tests {
     fn a_missing_directory_is_an_error_naming_the_output() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("nowhere").join("report.txt");
-        let err = write_report(&target, &[], b"x").unwrap_err();
+        let err = write_bytes(&target, &[], b"x").unwrap_err();
         assert!(format!("{err:#}").contains("report.txt"), "{err:#}");
     }
 }

@@ -110,21 +110,26 @@ pub enum Verdict {
     GateFailed(Vec<String>),
 }
 
-/// Renders the report, writes it to stdout or `-o FILE`, and checks the gates.
+/// Renders the report, writes it to stdout or `-o FILE`, and checks the gates. A JSON report is
+/// written as it is serialised; the other formats are rendered first.
 pub fn emit(alignment: &Alignment, opts: &Options) -> anyhow::Result<Verdict> {
     let stdout = std::io::stdout();
     let colour =
         opts.output.is_none() && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
     let layout = Layout { colour, ..Layout::default() };
-    let report = match &opts.summary {
-        Some(summary) => crate::corpus::render_with(alignment, summary, opts.format, &layout)?,
-        None => render(alignment, opts.format, &layout)?,
+    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        let report = match (&opts.summary, opts.format) {
+            (summary, Format::Json) => return crate::corpus::write_json(alignment, summary.as_ref(), out),
+            (Some(summary), format) => crate::corpus::render_with(alignment, summary, format, &layout)?,
+            (None, format) => render(alignment, format, &layout)?,
+        };
+        Ok(out.write_all(report.as_bytes())?)
     };
     match &opts.output {
-        Some(path) => crate::output::write_report(path, &opts.inputs, report.as_bytes())?,
+        Some(path) => crate::output::write_report(path, &opts.inputs, write)?,
         None => {
-            let mut out = stdout.lock();
-            out.write_all(report.as_bytes())?;
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }
@@ -138,9 +143,9 @@ pub fn render(alignment: &Alignment, format: Format, layout: &Layout) -> anyhow:
         Format::Text => Ok(text::render(alignment, layout)),
         Format::Markdown => Ok(markdown::render(alignment, layout)),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(alignment).context("serialising the alignment")?;
-            s.push('\n');
-            Ok(s)
+            let mut bytes = Vec::new();
+            crate::corpus::write_json(alignment, None, &mut bytes)?;
+            String::from_utf8(bytes).context("serialising the alignment")
         }
         Format::Csv => csv::render(alignment),
         Format::Html => html::render(alignment, layout),
