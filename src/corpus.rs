@@ -286,18 +286,22 @@ struct JsonReport<'a> {
 }
 
 /// Writes the JSON report (pretty-printed, with a final newline) to `out` as it is serialised: the
-/// alignment, with `summary` added when there is one. A corpus's report is hundreds of megabytes;
-/// it is never held whole in memory.
+/// alignment, with `summary` added when there is one. A corpus's report can be hundreds of
+/// megabytes; it is never held whole in memory.
 pub fn write_json(
     alignment: &Alignment,
     summary: Option<&CorpusSummary>,
     mut out: impl std::io::Write,
 ) -> anyhow::Result<()> {
-    match summary {
+    let written = match summary {
         Some(summary) => serde_json::to_writer_pretty(&mut out, &JsonReport { alignment, summary }),
         None => serde_json::to_writer_pretty(&mut out, alignment),
+    };
+    match written {
+        // A failed write is reported as the other formats report it.
+        Err(e) if e.is_io() => return Err(std::io::Error::from(e).into()),
+        written => written.context("serialising the alignment")?,
     }
-    .context("serialising the alignment")?;
     out.write_all(b"\n")?;
     Ok(())
 }
@@ -330,7 +334,7 @@ pub fn render_with(
         Format::Json => {
             let mut bytes = Vec::new();
             write_json(alignment, Some(summary), &mut bytes)?;
-            String::from_utf8(bytes).context("serialising the alignment")?
+            String::from_utf8(bytes)?
         }
         Format::Text => format!("{}\n{summary}", report::render(alignment, format, layout)?),
         Format::Markdown => {

@@ -8,7 +8,9 @@ use anyhow::{bail, Context};
 
 /// Writes to `target` what `write` writes (through a buffer), refusing when `target` is one of
 /// `inputs` (compared after resolving links and relative parts) before anything is written. An
-/// interrupted run, or an error from `write`, leaves either the old file or the new one.
+/// error from `write` leaves the old file, if any, and no temporary file; a run killed while
+/// `write` runs (a large report is written as it is serialised) leaves the old file and may leave
+/// the temporary `.crosscheck-*.tmp` beside it.
 pub fn write_report(
     target: &Path,
     inputs: &[PathBuf],

@@ -17,7 +17,6 @@ mod fixture;
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use crosscheck_align::{Alignment, CoverageStatus, DiffOp, DiffTag, OfficialSection, Relation, Source};
 use crosscheck_parse::Role;
 
@@ -111,19 +110,23 @@ pub enum Verdict {
 }
 
 /// Renders the report, writes it to stdout or `-o FILE`, and checks the gates. A JSON report is
-/// written as it is serialised; the other formats are rendered first.
+/// written as it is serialised (on stdout, an error part-way would leave part of it written; the
+/// serialiser fails only on a failed write); the other formats are rendered first.
 pub fn emit(alignment: &Alignment, opts: &Options) -> anyhow::Result<Verdict> {
     let stdout = std::io::stdout();
     let colour =
         opts.output.is_none() && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
     let layout = Layout { colour, ..Layout::default() };
+    let rendered = match (&opts.summary, opts.format) {
+        (_, Format::Json) => None,
+        (Some(summary), format) => Some(crate::corpus::render_with(alignment, summary, format, &layout)?),
+        (None, format) => Some(render(alignment, format, &layout)?),
+    };
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
-        let report = match (&opts.summary, opts.format) {
-            (summary, Format::Json) => return crate::corpus::write_json(alignment, summary.as_ref(), out),
-            (Some(summary), format) => crate::corpus::render_with(alignment, summary, format, &layout)?,
-            (None, format) => render(alignment, format, &layout)?,
-        };
-        Ok(out.write_all(report.as_bytes())?)
+        match &rendered {
+            Some(report) => Ok(out.write_all(report.as_bytes())?),
+            None => crate::corpus::write_json(alignment, opts.summary.as_ref(), out),
+        }
     };
     match &opts.output {
         Some(path) => crate::output::write_report(path, &opts.inputs, write)?,
@@ -145,7 +148,7 @@ pub fn render(alignment: &Alignment, format: Format, layout: &Layout) -> anyhow:
         Format::Json => {
             let mut bytes = Vec::new();
             crate::corpus::write_json(alignment, None, &mut bytes)?;
-            String::from_utf8(bytes).context("serialising the alignment")
+            Ok(String::from_utf8(bytes)?)
         }
         Format::Csv => csv::render(alignment),
         Format::Html => html::render(alignment, layout),
