@@ -8,6 +8,7 @@ use std::fmt::{self, Write as _};
 
 use anyhow::Context;
 use crosscheck_align::{Alignment, ArticleAlignment, CoverageStatus, Finding, Relation};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::report::{self, Format, Layout};
@@ -277,33 +278,92 @@ impl fmt::Display for CorpusSummary {
     }
 }
 
-/// The JSON report with a summary: the alignment's fields, then `summary`.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    #[serde(flatten)]
-    alignment: &'a Alignment,
-    summary: &'a CorpusSummary,
-}
+/// Articles whose JSON is made together on the worker threads before it is written, in order: at
+/// most this many articles' JSON is held in memory at once (about 40 KB each for a generated
+/// article).
+const JSON_CHUNK: usize = 256;
 
 /// Writes the JSON report (pretty-printed, with a final newline) to `out` as it is serialised: the
 /// alignment, with `summary` added when there is one. A corpus's report can be hundreds of
-/// megabytes; it is never held whole in memory.
+/// megabytes; it is never held whole in memory. The articles are serialised on the worker threads,
+/// a chunk at a time, and written in input order: the bytes are those of
+/// `serde_json::to_writer_pretty` on the alignment (with `summary` as its last field), whatever the
+/// thread count.
 pub fn write_json(
     alignment: &Alignment,
     summary: Option<&CorpusSummary>,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> anyhow::Result<()> {
-    let written = match summary {
-        Some(summary) => serde_json::to_writer_pretty(&mut out, &JsonReport { alignment, summary }),
-        None => serde_json::to_writer_pretty(&mut out, alignment),
-    };
-    match written {
-        // A failed write is reported as the other formats report it.
-        Err(e) if e.is_io() => return Err(std::io::Error::from(e).into()),
-        written => written.context("serialising the alignment")?,
+    write_json_in_chunks(alignment, summary, out, JSON_CHUNK)
+}
+
+/// [`write_json`], serialising `chunk_len` articles at a time.
+fn write_json_in_chunks(
+    alignment: &Alignment,
+    summary: Option<&CorpusSummary>,
+    mut out: impl std::io::Write,
+    chunk_len: usize,
+) -> anyhow::Result<()> {
+    // Every field, so that a field added to the contract cannot be left out here.
+    let Alignment { schema_version, official, articles, findings } = alignment;
+    out.write_all(b"{\n  \"schema_version\": ")?;
+    out.write_all(&pretty(schema_version, INDENT)?)?;
+    out.write_all(b",\n  \"official\": ")?;
+    out.write_all(&pretty(official, INDENT)?)?;
+    out.write_all(b",\n  \"articles\": [")?;
+    // Each chunk is serialised on the pool while the one before it is written on this thread.
+    let mut ready: Vec<Vec<u8>> = Vec::new();
+    let mut first = true;
+    for chunk in articles.chunks(chunk_len).map(Some).chain([None]) {
+        let mut next: Option<anyhow::Result<Vec<Vec<u8>>>> = None;
+        let mut written = Ok(());
+        rayon::in_place_scope(|scope| {
+            if let Some(chunk) = chunk {
+                let next = &mut next;
+                scope.spawn(move |_| {
+                    *next = Some(chunk.par_iter().map(|a| pretty(a, ARTICLE_INDENT)).collect())
+                });
+            }
+            written = ready.iter().try_for_each(|part| {
+                out.write_all(if std::mem::take(&mut first) { b"\n" } else { b",\n" })?;
+                out.write_all(ARTICLE_INDENT)?;
+                out.write_all(part)
+            });
+        });
+        written?;
+        ready = next.transpose()?.unwrap_or_default();
     }
-    out.write_all(b"\n")?;
+    out.write_all(if articles.is_empty() { b"]" } else { b"\n  ]" })?;
+    out.write_all(b",\n  \"findings\": ")?;
+    out.write_all(&pretty(findings, INDENT)?)?;
+    if let Some(summary) = summary {
+        out.write_all(b",\n  \"summary\": ")?;
+        out.write_all(&pretty(summary, INDENT)?)?;
+    }
+    out.write_all(b"\n}\n")?;
     Ok(())
+}
+
+/// The indentation of the report's fields (and of what a field's value spans after its first line).
+const INDENT: &[u8] = b"  ";
+/// The indentation of an article in the report's `articles`.
+const ARTICLE_INDENT: &[u8] = b"    ";
+
+/// `value` pretty-printed as `serde_json::to_writer_pretty` writes it `indent` deep: each line after
+/// the first starts with `indent` (a JSON string holds no raw line break: every `\n` written is
+/// between tokens).
+fn pretty<T: Serialize + ?Sized>(value: &T, indent: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let flat = serde_json::to_vec_pretty(value).context("serialising the alignment")?;
+    let breaks = flat.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(flat.len() + breaks * indent.len());
+    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
 }
 
 fn escape_html(s: &str) -> String {
@@ -465,5 +525,77 @@ mod tests {
         assert!(text.contains("Corpus: 3 articles compared, 1 skipped (unreadable), 3 points"), "{text}");
         assert!(text.contains("  b.txt     +#."), "{text}");
         assert!(text.contains("YXZ: a.txt, c.txt"), "{text}");
+    }
+
+    /// The seed press article aligned and checked, then copied under `copies` paths, with the corpus
+    /// summary.
+    fn seed_corpus(copies: usize) -> (Alignment, CorpusSummary) {
+        use crosscheck_align::Aligner;
+        use crosscheck_parse::{Kind, Parser};
+        static SEED: std::sync::OnceLock<(Alignment, Vec<Finding>)> = std::sync::OnceLock::new();
+        let (one, findings) = SEED.get_or_init(|| {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/vn-kr-2025");
+            let read = |name: &str, kind| {
+                let bytes = std::fs::read(root.join(name)).unwrap();
+                Parser::builder().kind(kind).build().parse(name, &bytes).unwrap()
+            };
+            let official = read("official.txt", Kind::Official);
+            let press = read("press-1.txt", Kind::Press);
+            let aligner = Aligner::builder().build(&official).unwrap();
+            let mut article = aligner.align(&press);
+            let findings = aligner.check(std::slice::from_ref(&press), std::slice::from_mut(&mut article));
+            (aligner.alignment(vec![article]), findings)
+        });
+        let article = &one.articles[0];
+        let articles = (0..copies)
+            .map(|i| ArticleAlignment { path: format!("press-{i}.txt"), ..article.clone() })
+            .collect();
+        let alignment = Alignment { articles, findings: findings.clone(), ..one.clone() };
+        let summary = CorpusSummary::new(&alignment, 0);
+        (alignment, summary)
+    }
+
+    /// What `serde_json` writes for the report: the alignment's fields, then the summary's.
+    fn serde_report(alignment: &Alignment, summary: Option<&CorpusSummary>) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct WithSummary<'a> {
+            #[serde(flatten)]
+            alignment: &'a Alignment,
+            summary: &'a CorpusSummary,
+        }
+        let mut out = match summary {
+            Some(summary) => serde_json::to_vec_pretty(&WithSummary { alignment, summary }).unwrap(),
+            None => serde_json::to_vec_pretty(alignment).unwrap(),
+        };
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn the_json_report_of_a_corpus_is_what_serde_json_writes_in_one_piece() {
+        let (alignment, summary) = seed_corpus(7);
+        let mut ours = Vec::new();
+        write_json_in_chunks(&alignment, Some(&summary), &mut ours, 3).unwrap();
+        assert!(ours == serde_report(&alignment, Some(&summary)), "the two reports differ");
+    }
+
+    #[test]
+    fn the_json_report_of_one_article_without_a_summary_is_what_serde_json_writes() {
+        let (alignment, _) = seed_corpus(1);
+        let mut ours = Vec::new();
+        write_json(&alignment, None, &mut ours).unwrap();
+        assert!(ours == serde_report(&alignment, None), "the two reports differ");
+    }
+
+    #[test]
+    fn the_json_report_is_the_same_on_one_thread_and_on_four() {
+        let (alignment, summary) = seed_corpus(7);
+        let write = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut out = Vec::new();
+            pool.install(|| write_json_in_chunks(&alignment, Some(&summary), &mut out, 3)).unwrap();
+            out
+        };
+        assert!(write(1) == write(4), "the reports differ");
     }
 }
