@@ -43,3 +43,7 @@ profile-stages:
 # Fuzz the parser or compare (nightly + `cargo install cargo-fuzz`): `just fuzz parse 600`.
 fuzz target="parse" seconds="600":
     cd fuzz && mkdir -p corpus/{{target}} && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/vn-kr-2025 -- -max_total_time={{seconds}} -max_len=4096
+
+# Stream the generated corpus with whole stages left out (checks, diffs, all of the aligning), from a patched copy of HEAD.
+stage-floor:
+    scripts/stage-floor.sh
