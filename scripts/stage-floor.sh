@@ -10,7 +10,7 @@
 # The patched build is for this measurement only; the product has no such switch.
 #
 # Environment: OFFICIAL (data/vn-kr-2025/official.txt), N (10000), SEED (7), RUNS (3), THREADS
-# (empty: one per CPU), OUT (target/stage-floor).
+# (empty: one per CPU), OUT (target/stage-floor, relative to the repository's root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ git archive HEAD | tar -x -C "$OUT/tree"
 patch -p1 --quiet -d "$OUT/tree" <scripts/stage-floor.patch
 cargo build --release --quiet --manifest-path "$OUT/tree/Cargo.toml" --bin crosscheck --target-dir "$OUT/target"
 cargo build --release --quiet --example gen-corpus
-target/release/examples/gen-corpus --official "$OFFICIAL" --n "$N" --seed "$SEED" --out "$OUT/articles" \
+"${CARGO_TARGET_DIR:-target}/release/examples/gen-corpus" --official "$OFFICIAL" --n "$N" --seed "$SEED" \
   --jsonl "$OUT/articles.jsonl" >/dev/null
 BIN=$OUT/target/release/crosscheck
 threads=()

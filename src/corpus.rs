@@ -279,8 +279,8 @@ impl fmt::Display for CorpusSummary {
 }
 
 /// Articles whose JSON is made together on the worker threads before it is written, in order: at
-/// most this many articles' JSON is held in memory at once (about 40 KB each for a generated
-/// article).
+/// most twice this many articles' JSON is held in memory at once (the chunk being written and the
+/// one being made; about 43 KB an article for a generated one).
 const JSON_CHUNK: usize = 256;
 
 /// Writes the JSON report (pretty-printed, with a final newline) to `out` as it is serialised: the
