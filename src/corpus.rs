@@ -530,27 +530,12 @@ mod tests {
     /// The seed press article aligned and checked, then copied under `copies` paths, with the corpus
     /// summary.
     fn seed_corpus(copies: usize) -> (Alignment, CorpusSummary) {
-        use crosscheck_align::Aligner;
-        use crosscheck_parse::{Kind, Parser};
-        static SEED: std::sync::OnceLock<(Alignment, Vec<Finding>)> = std::sync::OnceLock::new();
-        let (one, findings) = SEED.get_or_init(|| {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/vn-kr-2025");
-            let read = |name: &str, kind| {
-                let bytes = std::fs::read(root.join(name)).unwrap();
-                Parser::builder().kind(kind).build().parse(name, &bytes).unwrap()
-            };
-            let official = read("official.txt", Kind::Official);
-            let press = read("press-1.txt", Kind::Press);
-            let aligner = Aligner::builder().build(&official).unwrap();
-            let mut article = aligner.align(&press);
-            let findings = aligner.check(std::slice::from_ref(&press), std::slice::from_mut(&mut article));
-            (aligner.alignment(vec![article]), findings)
-        });
-        let article = &one.articles[0];
+        let seed = crate::seed::seed();
+        let article = &seed.article;
         let articles = (0..copies)
             .map(|i| ArticleAlignment { path: format!("press-{i}.txt"), ..article.clone() })
             .collect();
-        let alignment = Alignment { articles, findings: findings.clone(), ..one.clone() };
+        let alignment = Alignment { findings: seed.shared.clone(), ..seed.aligner.alignment(articles) };
         let summary = CorpusSummary::new(&alignment, 0);
         (alignment, summary)
     }

@@ -11,6 +11,8 @@ mod json;
 mod output;
 mod parse_cmd;
 mod report;
+#[cfg(test)]
+mod seed;
 mod stream;
 mod terms_cmd;
 
